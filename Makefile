@@ -1,0 +1,51 @@
+# Two commands do everything: `make run` (serve the site locally) and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test setup browser lint clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.runtime: requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.test: requirements-test.txt requirements.txt $(VENV)/.runtime
+	$(BIN)/pip install --quiet -r requirements-test.txt
+	touch $@
+
+# Database, content and a local admin account; safe to run again.
+setup: $(VENV)/.runtime
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_site
+	$(MANAGE) ensure_local_admin
+
+run: setup
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+# Debian's Chromium for the browser tests (Playwright's own browser download cannot be used).
+browser:
+	@if command -v chromium >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then \
+		echo "Installing Debian chromium and fonts-wqy-microhei for the browser tests"; \
+		(apt-get install -y -q chromium fonts-wqy-microhei >/dev/null 2>&1 || \
+		 (apt-get update -q >/dev/null && apt-get install -y -q chromium fonts-wqy-microhei >/dev/null)); \
+	else \
+		echo "*** chromium is missing and cannot be installed here: browser tests will be SKIPPED ***"; \
+	fi
+
+test: $(VENV)/.test browser
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+lint: $(VENV)/.test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+clean:
+	rm -rf $(VENV) db.sqlite3 staticfiles

@@ -1,0 +1,199 @@
+"""Citations of the site's documents in the styles students are asked for.
+
+A `Citation` holds the facts once; each method renders one style. The HTML variants mark
+titles of whole works in italics; the plain variants are for copying and for downloads.
+"""
+
+import datetime
+import re
+from dataclasses import dataclass
+
+from django.utils.html import format_html, strip_tags
+
+MONTHS = [
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+]  # fmt: skip
+# MLA abbreviates months of five letters or more.
+MLA_MONTHS = [
+    "Jan.", "Feb.", "Mar.", "Apr.", "May", "June",
+    "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.",
+]  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Person:
+    family: str
+    given: str
+    # East Asian names are written family name first, without a comma.
+    family_first: bool = False
+
+    @property
+    def natural(self):
+        return f"{self.family} {self.given}" if self.family_first else f"{self.given} {self.family}"
+
+    @property
+    def inverted(self):
+        return self.natural if self.family_first else f"{self.family}, {self.given}"
+
+    @property
+    def initials(self):
+        parts = re.split(r"[\s-]+", self.given.strip())
+        return " ".join(f"{part[0]}." for part in parts if part)
+
+
+@dataclass(frozen=True)
+class Citation:
+    title: str
+    url: str
+    date: datetime.date
+    website: str
+    author: Person | None = None
+    organisation: str = ""
+    original_title: str = ""
+    description: str = ""  # e.g. "Report, forwarded by the CCP Central Committee"
+    translation: str = ""  # who translated it, as a phrase
+    locator: str = ""  # e.g. "para. 12"
+    publisher: str = ""
+    language: str = ""
+
+    # --- Chicago (notes and bibliography, bibliography entry) ---
+    def chicago_html(self):
+        parts = [self._creator("inverted")]
+        if self.original_title:
+            title = f"“{self.title}” [{self.original_title}]"
+        else:
+            title = f"“{self.title}.”"
+        parts.append(title)
+        if self.description:
+            parts.append(self.description)
+        parts.append(f"{MONTHS[self.date.month - 1]} {self.date.day}, {self.date.year}")
+        if self.translation:
+            parts.append(_sentence_case(self.translation))
+        if self.locator:
+            parts.append(self.locator)
+        html = format_html(
+            "{}. <i>{}</i>. {}.", ". ".join(p for p in parts if p), self.website, self.url
+        )
+        return _tidy(html)
+
+    # --- MLA 9th edition ---
+    def mla_html(self):
+        creator = self._creator("inverted")
+        date = f"{self.date.day} {MLA_MONTHS[self.date.month - 1]} {self.date.year}"
+        title = f"“{self.title}.”"
+        tail = [date]
+        if self.translation:
+            tail.insert(0, self.translation)
+        if self.locator:
+            tail.append(self.locator)
+        tail.append(re.sub(r"^https?://", "", self.url))
+        html = format_html(
+            "{}{} <i>{}</i>, {}.",
+            f"{creator}. " if creator else "",
+            title,
+            self.website,
+            ", ".join(tail),
+        )
+        return _tidy(html)
+
+    # --- APA 7th edition ---
+    def apa_html(self):
+        if self.author:
+            creator = f"{self.author.family}, {self.author.initials}"
+        else:
+            creator = self.organisation
+        date = f"{self.date.year}, {MONTHS[self.date.month - 1]} {self.date.day}"
+        bracket = []
+        if self.original_title:
+            bracket.append(self.original_title)
+        if self.translation:
+            bracket.append(self.translation)
+        title_extra = f" [{'; '.join(bracket)}]" if bracket else ""
+        locator = f", {self.locator}" if self.locator else ""
+        html = format_html(
+            "{} ({}). <i>{}</i>{}{}. {}. {}",
+            creator,
+            date,
+            self.title,
+            title_extra,
+            locator,
+            self.website,
+            self.url,
+        )
+        return _tidy(html)
+
+    def chicago(self):
+        return strip_tags(self.chicago_html())
+
+    def mla(self):
+        return strip_tags(self.mla_html())
+
+    def apa(self):
+        return strip_tags(self.apa_html())
+
+    # --- Reference manager formats ---
+    def ris(self):
+        lines = [("TY", "GOVDOC"), ("TI", self.title)]
+        if self.author:
+            lines.append(("AU", f"{self.author.family}, {self.author.given}"))
+        if self.organisation:
+            lines.append(("A2" if self.author else "AU", self.organisation))
+        lines += [
+            ("PY", str(self.date.year)),
+            ("DA", self.date.strftime("%Y/%m/%d")),
+            ("T2", self.website),
+        ]
+        if self.original_title:
+            lines.append(("TT", self.original_title))
+        if self.publisher:
+            lines.append(("PB", self.publisher))
+        if self.language:
+            lines.append(("LA", self.language))
+        notes = [n for n in (self.description, self.translation, self.locator) if n]
+        if notes:
+            lines.append(("N1", "; ".join(notes)))
+        lines += [("UR", self.url), ("ER", "")]
+        return "".join(f"{tag}  - {value}\r\n" for tag, value in lines)
+
+    def bibtex(self, key):
+        fields = []
+        if self.author:
+            fields.append(("author", f"{{{self.author.family}}}, {{{self.author.given}}}"))
+        elif self.organisation:
+            fields.append(("author", f"{{{_bibtex_escape(self.organisation)}}}"))
+        fields.append(("title", f"{{{_bibtex_escape(self.title)}}}"))
+        if self.original_title:
+            fields.append(("titleaddon", _bibtex_escape(self.original_title)))
+        fields += [
+            ("date", self.date.isoformat()),
+            ("year", str(self.date.year)),
+            ("organization", _bibtex_escape(self.website)),
+        ]
+        notes = [n for n in (self.description, self.translation, self.locator) if n]
+        if notes:
+            fields.append(("note", _bibtex_escape("; ".join(notes))))
+        fields.append(("url", self.url))
+        body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
+        return f"@misc{{{key},\n{body}\n}}\n"
+
+    def _creator(self, form):
+        if self.author:
+            return getattr(self.author, form)
+        return self.organisation
+
+
+def _sentence_case(text):
+    return text[:1].upper() + text[1:]
+
+
+def _tidy(html):
+    """Drop doubled full stops where a part already ends with one (e.g. "ed.")."""
+    return type(html)(re.sub(r"([.?!”])\.", r"\1", str(html)))
+
+
+_BIBTEX_SPECIALS = {"&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_"}
+
+
+def _bibtex_escape(text):
+    return "".join(_BIBTEX_SPECIALS.get(ch, ch) for ch in text)

@@ -1,0 +1,40 @@
+"""Load the site's content from files (`site/` by default) into Wagtail."""
+
+from importlib import import_module
+from importlib.util import find_spec
+from pathlib import Path
+
+from django.apps import apps
+from django.conf import settings
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from history.core.loading import Loader
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the content files into the database. Safe to run again: unchanged files are "
+        "skipped and pages edited in the admin are kept."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--content-dir", default=str(settings.CONTENT_DIR))
+        parser.add_argument(
+            "--force", action="store_true", help="Overwrite pages edited in the admin."
+        )
+
+    def handle(self, *args, content_dir, force, **options):
+        loader = Loader(Path(content_dir), self.stdout, force)
+        self.stdout.write(f"Loading content from {loader.content_dir}")
+        # Each app of the site that has a `content` module loads its own part, in the order of
+        # INSTALLED_APPS (core first, so later apps find the home page). One transaction: a bad
+        # file changes nothing.
+        with transaction.atomic():
+            for config in apps.get_app_configs():
+                if not config.name.startswith("history."):
+                    continue
+                module_name = f"{config.name}.content"
+                if find_spec(module_name) is not None:
+                    import_module(module_name).load(loader)
+        self.stdout.write(self.style.SUCCESS("Content loaded."))

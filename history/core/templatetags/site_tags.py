@@ -1,0 +1,54 @@
+"""The site frame: navigation, language links, and the editors' userbar."""
+
+from django import template
+from django.conf import settings
+from django.utils import translation
+from wagtail.admin.templatetags.wagtailuserbar import wagtailuserbar
+from wagtail.models import Page
+
+from ..frame import site_frame
+
+register = template.Library()
+
+
+@register.inclusion_tag("includes/main_nav.html", takes_context=True)
+def main_nav(context):
+    frame = site_frame(context["request"])
+    current = context.get("page")
+    return {
+        "home": frame["home"],
+        "items": frame["menu"],
+        "current_path": current.path if isinstance(current, Page) else "",
+    }
+
+
+@register.inclusion_tag("includes/language_switcher.html", takes_context=True)
+def language_switcher(context):
+    """Links to this page in each site language, or to that language's home page where the
+    page is not translated yet."""
+    request = context["request"]
+    page = context.get("page")
+    links = dict(site_frame(request)["homes"])
+    if isinstance(page, Page) and page.pk:
+        for translated in page.get_translations(inclusive=True).live().select_related("locale"):
+            code = translated.locale.language_code
+            with translation.override(code):
+                links[code] = translated.get_url(request)
+    current_language = translation.get_language()
+    return {
+        "links": [
+            {"code": code, "name": name, "url": links[code], "current": code == current_language}
+            for code, name in settings.LANGUAGES
+            if code in links
+        ]
+    }
+
+
+@register.simple_tag(takes_context=True)
+def userbar_for_editors(context):
+    """Wagtail's userbar, only for requests that carry a session (so that anonymous pages
+    stay free of per-user content and cacheable)."""
+    request = context.get("request")
+    if request is None or settings.SESSION_COOKIE_NAME not in request.COOKIES:
+        return ""
+    return wagtailuserbar(context)

@@ -1,0 +1,37 @@
+"""Citations of an edition, or of one of its segments."""
+
+from django.conf import settings
+from django.utils.translation import gettext as _
+
+from history.core.citations import Citation, Person
+
+
+def edition_citation(request, page, version, item=None):
+    """The citation of `page` as read in `version`; of one segment when `item` is given."""
+    url = request.build_absolute_uri(page.url)
+    locator = ""
+    if item is not None:
+        url = f"{url}#{item.anchor}"
+        locator = _("para. %(number)s") % {"number": item.number}
+    author = None
+    if page.author_family_name:
+        author = Person(
+            page.author_family_name, page.author_given_name, page.author_family_name_first
+        )
+    description = ""
+    if page.issuing_body:
+        description = _("Forwarded by %(body)s") % {"body": page.issuing_body}
+    primary = page.primary_date
+    return Citation(
+        title=page.title,
+        original_title=page.original_title,
+        url=url,
+        date=primary.date if primary else page.first_published_at.date(),
+        website=str(settings.WAGTAIL_SITE_NAME),
+        author=author,
+        organisation=page.issuing_body,
+        description=description,
+        translation="" if version.is_original else version.label,
+        locator=locator,
+        language=version.language,
+    )

@@ -1,0 +1,439 @@
+"""A primary source presented as a scholarly edition.
+
+An edition page holds the document's metadata and its text as ordered segments. Each segment
+carries the text of every *version* of the document (the original, a received translation, an
+editors' translation...), so versions align by the segments' stable anchors. The versions are
+data of the document: they are synchronised across the site's locales, never translated by it;
+only the editorial apparatus around them is translated.
+"""
+
+import re
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.http import Http404
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from history.core.models import EDITORIAL_FEATURES
+
+from .blocks import VersionTextBlock
+
+ANCHOR_PATTERN = re.compile(r"^p(\d+)$")
+
+
+class SegmentKind(models.TextChoices):
+    """The parts of a document's anatomy that a segment can be."""
+
+    TITLE = "title", _("title")
+    FORWARDING_NOTE = "forwarding_note", _("forwarding note")
+    DISTRIBUTION = "distribution", _("distribution line")
+    DATE_LINE = "date_line", _("date line")
+    ADDRESSEES = "addressees", _("addressees")
+    SECTION_HEADING = "section_heading", _("section heading")
+    PARAGRAPH = "paragraph", _("paragraph")
+    QUOTATION = "quotation", _("quotation")
+    LIST_ITEM = "list_item", _("list item")
+    SIGNATURE = "signature", _("signature")
+
+
+# One line each, shown by the "document anatomy" view unless an editor wrote a note of their own.
+KIND_EXPLANATIONS = {
+    SegmentKind.TITLE: _("The title under which the document was filed or published."),
+    SegmentKind.FORWARDING_NOTE: _(
+        "A covering note by the body that passes the document on to others."
+    ),
+    SegmentKind.DISTRIBUTION: _("Who is to receive the document, and for what purpose."),
+    SegmentKind.DATE_LINE: _("When the document, or part of it, was dated."),
+    SegmentKind.ADDRESSEES: _("Whom the author writes to."),
+    SegmentKind.SECTION_HEADING: _("The number of a section or point in the author's outline."),
+    SegmentKind.SIGNATURE: _("Who signs, and so answers for, the text."),
+}
+
+
+class VersionStatus(models.TextChoices):
+    ARCHIVAL_ORIGINAL = "archival_original", _("archival original")
+    PUBLISHED_TRANSLATION = "published_translation", _("published translation")
+    UNKNOWN_ORIGIN = "unknown_origin", _("translation of unknown origin")
+    EDITORS_TRANSLATION = "editors_translation", _("editors' translation")
+    MACHINE_UNREVIEWED = "machine_unreviewed", _("machine translation, unreviewed")
+
+
+class DateRole(models.TextChoices):
+    ISSUED = "issued", _("issued or forwarded")
+    WRITTEN = "written", _("written or signed")
+    DATA_AS_OF = "data_as_of", _("figures as of")
+    OTHER = "other", _("other")
+
+
+class EditionPageForm(WagtailAdminPageForm):
+    """Gives new segments their anchors and checks them before a revision is saved."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        segment_forms = [
+            form
+            for form in self.formsets["segments"].forms
+            if form.has_changed() or form.instance.pk
+        ]
+        segment_forms = [
+            form
+            for form in segment_forms
+            if not self.formsets["segments"]._should_delete_form(form)
+        ]
+        version_forms = [
+            form
+            for form in self.formsets["versions"].forms
+            if not self.formsets["versions"]._should_delete_form(form)
+        ]
+        codes = {form.cleaned_data.get("code") for form in version_forms if form.cleaned_data}
+        codes.discard(None)
+        self.instance.assign_anchors([form.instance for form in segment_forms])
+        for form in segment_forms:
+            texts = form.cleaned_data.get("texts") if form.cleaned_data else None
+            for block in texts or []:
+                code = block.value.get("version")
+                if code not in codes:
+                    form.add_error(
+                        "texts",
+                        _("“%(code)s” is not one of this edition's versions (%(codes)s).")
+                        % {"code": code, "codes": ", ".join(sorted(codes)) or "—"},
+                    )
+        return cleaned_data
+
+
+class EditionPage(RoutablePageMixin, Page):
+    """A primary source: its metadata, its versions, and its text in anchored segments."""
+
+    original_title = models.CharField(_("original title"), max_length=300, blank=True)
+    original_title_language = models.CharField(
+        _("language of the original title"), max_length=20, default="zh-Hans",
+        help_text=_("A BCP 47 language tag, e.g. zh-Hans."),
+    )  # fmt: skip
+    short_title = models.CharField(
+        _("short title"), max_length=120, blank=True, help_text=_("Used in citations and lists.")
+    )
+    summary = RichTextField(_("summary"), features=EDITORIAL_FEATURES, blank=True)
+    content_note = models.TextField(_("content note"), blank=True)
+    issuing_body = models.CharField(_("issuing body"), max_length=300, blank=True)
+    author_family_name = models.CharField(_("author's family name"), max_length=100, blank=True)
+    author_given_name = models.CharField(_("author's given name"), max_length=100, blank=True)
+    author_name_original = models.CharField(
+        _("author's name in the original script"), max_length=100, blank=True
+    )
+    author_family_name_first = models.BooleanField(
+        _("family name first"), default=True, help_text=_("As in Chinese names.")
+    )
+    author_role = models.CharField(_("author's role"), max_length=300, blank=True)
+    addressees = models.TextField(_("addressees"), blank=True)
+    distribution = models.TextField(_("distribution"), blank=True)
+    original_language = models.CharField(_("original language"), max_length=100, blank=True)
+    source = RichTextField(_("source"), features=EDITORIAL_FEATURES, blank=True)
+    rights = RichTextField(_("rights"), features=EDITORIAL_FEATURES, blank=True)
+    # The highest anchor number ever given out, so that an anchor is never reused.
+    last_anchor_number = models.PositiveIntegerField(default=0, editable=False)
+
+    base_form_class = EditionPageForm
+    parent_page_types = ["core.HomePage"]
+    subpage_types = []
+
+    # Names and codes that are facts of the document are kept in step across locales.
+    override_translatable_fields = [
+        SynchronizedField("original_title"),
+        SynchronizedField("original_title_language"),
+        SynchronizedField("author_name_original"),
+    ]
+
+    content_panels = Page.content_panels + [
+        FieldRowPanel([FieldPanel("original_title"), FieldPanel("original_title_language")]),
+        FieldPanel("short_title"),
+        FieldPanel("summary"),
+        FieldPanel("content_note"),
+    ]
+    metadata_panels = [
+        FieldPanel("issuing_body"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("author_family_name"), FieldPanel("author_given_name")]),
+                FieldRowPanel(
+                    [FieldPanel("author_name_original"), FieldPanel("author_family_name_first")]
+                ),
+                FieldPanel("author_role"),
+            ],
+            heading=_("Author"),
+        ),
+        FieldPanel("addressees"),
+        FieldPanel("distribution"),
+        InlinePanel("dates", label=_("Dates"), min_num=1),
+        FieldPanel("original_language"),
+        FieldPanel("source"),
+        FieldPanel("rights"),
+        InlinePanel("versions", label=_("Versions"), min_num=1),
+    ]
+    text_panels = [InlinePanel("segments", label=_("Segments"))]
+
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList(metadata_panels, heading=_("Metadata")),
+            ObjectList(text_panels, heading=_("Text")),
+            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(Page.settings_panels, heading=_("Settings")),
+        ]
+    )
+
+    class Meta:
+        verbose_name = _("edition")
+
+    def set_children(self, *, versions=None, dates=None, segments=None):
+        """Replace child objects in code (the admin's forms do this themselves), keeping the
+        order of each list."""
+        for relation, objects in (("versions", versions), ("dates", dates), ("segments", segments)):
+            if objects is None:
+                continue
+            objects = list(objects)
+            for position, obj in enumerate(objects):
+                obj.sort_order = position
+            setattr(self, relation, objects)
+
+    # --- anchors ---
+    def assign_anchors(self, segments):
+        """Give every segment without an anchor the next unused one (p1, p2, ...).
+
+        Anchors are assigned once and never reused, so links to a paragraph survive
+        insertions, moves and deletions.
+        """
+        highest = self.last_anchor_number
+        for segment in segments:
+            match = ANCHOR_PATTERN.match(segment.anchor or "")
+            if match:
+                highest = max(highest, int(match.group(1)))
+        for segment in segments:
+            if not segment.anchor:
+                highest += 1
+                segment.anchor = f"p{highest}"
+        self.last_anchor_number = highest
+
+    def clean(self):
+        super().clean()
+        anchors = [segment.anchor for segment in self.segments.all() if segment.anchor]
+        duplicates = sorted({a for a in anchors if anchors.count(a) > 1})
+        if duplicates:
+            raise ValidationError(
+                _("Anchors must be unique; repeated: %(anchors)s")
+                % {"anchors": ", ".join(duplicates)}
+            )
+
+    def save(self, *args, **kwargs):
+        self.assign_anchors(list(self.segments.all()))
+        return super().save(*args, **kwargs)
+
+    # --- reading ---
+    @cached_property
+    def all_versions(self):
+        return list(self.versions.all())
+
+    @cached_property
+    def all_segments(self):
+        return list(self.segments.all())
+
+    @cached_property
+    def all_dates(self):
+        return list(self.dates.all())
+
+    def get_version(self, code):
+        for version in self.all_versions:
+            if version.code == code:
+                return version
+        raise Http404("No such version")
+
+    def default_version(self, language_code):
+        """The version in the reader's language if there is one, else the first."""
+        for version in self.all_versions:
+            if version.language.lower().startswith(language_code.split("-")[0].lower()):
+                return version
+        if not self.all_versions:
+            raise Http404("This edition has no text yet")
+        return self.all_versions[0]
+
+    @property
+    def primary_date(self):
+        for date in self.all_dates:
+            if date.role == DateRole.ISSUED:
+                return date
+        return self.all_dates[0] if self.all_dates else None
+
+    @property
+    def author_name(self):
+        if not self.author_family_name:
+            return ""
+        if self.author_family_name_first:
+            return f"{self.author_family_name} {self.author_given_name}".strip()
+        return f"{self.author_given_name} {self.author_family_name}".strip()
+
+    @path("")
+    def read(self, request):
+        from .views import read
+
+        return read(request, self)
+
+    @path("cite/")
+    def cite_fragment(self, request):
+        from .views import cite_fragment
+
+        return cite_fragment(request, self)
+
+    @path("cite/ris/")
+    def cite_ris(self, request):
+        from .views import cite_download
+
+        return cite_download(request, self, "ris")
+
+    @path("cite/bibtex/")
+    def cite_bibtex(self, request):
+        from .views import cite_download
+
+        return cite_download(request, self, "bibtex")
+
+    @path("text/")
+    def plain_text(self, request):
+        from .views import plain_text
+
+        return plain_text(request, self)
+
+
+class DocumentDate(TranslatableMixin, Orderable):
+    """A date the document bears or refers to (signed, forwarded, figures as of...)."""
+
+    page = ParentalKey(EditionPage, on_delete=models.CASCADE, related_name="dates")
+    role = models.CharField(_("role"), max_length=20, choices=DateRole.choices)
+    date = models.DateField(_("date"))
+    label = models.CharField(
+        _("label"), max_length=200, help_text=_("E.g. “Report signed by Luo Ruiqing”.")
+    )
+
+    panels = [FieldRowPanel([FieldPanel("role"), FieldPanel("date")]), FieldPanel("label")]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["sort_order"]
+        verbose_name = _("date")
+
+
+class DocumentVersion(TranslatableMixin, Orderable):
+    """One version of the document's text, with where it comes from and who made it."""
+
+    page = ParentalKey(EditionPage, on_delete=models.CASCADE, related_name="versions")
+    code = models.SlugField(
+        _("code"), max_length=20, help_text=_("Short and fixed, used in links: e.g. “zh”, “en”.")
+    )
+    language = models.CharField(
+        _("language"), max_length=20, help_text=_("A BCP 47 language tag, e.g. en or zh-Hans.")
+    )
+    label = models.CharField(_("label"), max_length=120)
+    status = models.CharField(_("status"), max_length=30, choices=VersionStatus.choices)
+    translator = models.CharField(_("translator"), max_length=200, blank=True)
+    provenance = RichTextField(_("provenance"), features=EDITORIAL_FEATURES)
+
+    override_translatable_fields = [SynchronizedField("code"), SynchronizedField("language")]
+
+    panels = [
+        FieldRowPanel([FieldPanel("code"), FieldPanel("language")]),
+        FieldRowPanel([FieldPanel("label"), FieldPanel("status")]),
+        FieldPanel("translator"),
+        FieldPanel("provenance"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["sort_order"]
+        verbose_name = _("version")
+
+    def __str__(self):
+        return self.label
+
+    @property
+    def is_original(self):
+        return self.status == VersionStatus.ARCHIVAL_ORIGINAL
+
+    @property
+    def joiner(self):
+        """What separates two run-on segments: nothing in Chinese or Japanese, else a space."""
+        return "" if self.language.lower().split("-")[0] in {"zh", "ja"} else " "
+
+
+class Segment(TranslatableMixin, Orderable):
+    """One unit of the text, aligned across versions and addressed by a stable anchor."""
+
+    page = ParentalKey(EditionPage, on_delete=models.CASCADE, related_name="segments")
+    anchor = models.CharField(
+        _("anchor"), max_length=16, blank=True,
+        help_text=_("Assigned automatically and never changed, so that links keep working."),
+    )  # fmt: skip
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=SegmentKind.choices, default=SegmentKind.PARAGRAPH
+    )
+    texts = StreamField([("text", VersionTextBlock())], verbose_name=_("texts"), blank=True)
+    anatomy_note = models.CharField(
+        _("anatomy note"), max_length=300, blank=True,
+        help_text=_("Shown by the “document anatomy” view; defaults to a note on the kind."),
+    )  # fmt: skip
+    alignment_note = models.CharField(
+        _("alignment note"), max_length=300, blank=True,
+        help_text=_("Explains why a version has no text here, if it has none."),
+    )  # fmt: skip
+
+    # Segments hold plain text, no links to other objects: keep them out of Wagtail's
+    # reference index, which would otherwise re-index the whole edition once per segment saved.
+    wagtail_reference_index_ignore = True
+
+    translatable_fields = [
+        SynchronizedField("anchor", overridable=False),
+        SynchronizedField("kind", overridable=False),
+        SynchronizedField("texts", overridable=False),
+        TranslatableField("anatomy_note"),
+        TranslatableField("alignment_note"),
+    ]
+
+    panels = [
+        FieldRowPanel([FieldPanel("anchor", read_only=True), FieldPanel("kind")]),
+        FieldPanel("texts"),
+        FieldPanel("anatomy_note"),
+        FieldPanel("alignment_note"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["sort_order"]
+        verbose_name = _("segment")
+        constraints = [
+            models.UniqueConstraint(fields=["page", "anchor"], name="unique_anchor_per_edition")
+        ]
+
+    def __str__(self):
+        return self.anchor or "—"
+
+    @cached_property
+    def version_texts(self):
+        """{version code: (text, runs on)} straight from the stored JSON (no block parsing)."""
+        result = {}
+        for item in self.texts.raw_data:
+            value = item.get("value") or {}
+            if value.get("text"):
+                result[value.get("version")] = (value["text"], bool(value.get("run_in")))
+        return result
+
+    @property
+    def anatomy_explanation(self):
+        return self.anatomy_note or KIND_EXPLANATIONS.get(self.kind, "")

@@ -1,0 +1,99 @@
+"""Arranging an edition's segments for reading one version.
+
+Segments are the units of alignment; a version's paragraphs are runs of segments, since a
+segment may run on from the previous one (sentence by sentence inside a paragraph). These
+functions turn the flat segment list into the blocks a reader sees, or into plain text.
+"""
+
+from dataclasses import dataclass, field
+
+from .models import SegmentKind
+
+# The element a segment opens when it starts a block (i.e. does not run on); other kinds open
+# a paragraph. In the Chinese original, quotations run on inside paragraphs; in the English
+# translation, they stand apart.
+BLOCK_ELEMENTS = {
+    SegmentKind.TITLE: "title",
+    SegmentKind.QUOTATION: "quotation",
+    SegmentKind.LIST_ITEM: "item",
+}
+
+
+@dataclass
+class Item:
+    number: int
+    segment: object
+    text: str  # empty when this version has no text for the segment
+
+    @property
+    def anchor(self):
+        return self.segment.anchor
+
+    @property
+    def missing(self):
+        return not self.text
+
+
+@dataclass
+class Block:
+    element: str  # "title", "paragraph", "quotation", "item", "list" or "gap"
+    kind: str
+    items: list = field(default_factory=list)
+    children: list = field(default_factory=list)  # the items of a "list" block
+
+    @property
+    def number(self):
+        return self.items[0].number if self.items else self.children[0].number
+
+    @property
+    def last_number(self):
+        return self.items[-1].number if self.items else self.children[-1].last_number
+
+
+def reading_blocks(segments, version):
+    """The blocks of `version`, in order, with consecutive list items gathered into lists.
+
+    Segments that have no text in this version make a "gap" block of their own: the omission
+    stays visible, and their anchors still resolve.
+    """
+    blocks = []
+    for number, segment in enumerate(segments, start=1):
+        text, run_in = segment.version_texts.get(version.code, ("", False))
+        item = Item(number, segment, text)
+        if not text:
+            if blocks and blocks[-1].element == "gap":
+                blocks[-1].items.append(item)
+            else:
+                blocks.append(Block("gap", segment.kind, [item]))
+            continue
+        if run_in and blocks and blocks[-1].element == "gap":
+            run_in = False  # nothing to run on from
+        element = BLOCK_ELEMENTS.get(segment.kind, "paragraph") if not run_in else None
+        if element is None and blocks:
+            target = blocks[-1].children[-1] if blocks[-1].element == "list" else blocks[-1]
+            target.items.append(item)
+            continue
+        block = Block(element or "paragraph", segment.kind, [item])
+        if block.element == "item":
+            if not (blocks and blocks[-1].element == "list"):
+                blocks.append(Block("list", segment.kind))
+            blocks[-1].children.append(block)
+        else:
+            blocks.append(block)
+    return blocks
+
+
+def block_text(block, version):
+    """The block's text in this version, as one string (gaps left out)."""
+    return version.joiner.join(item.text for item in block.items if item.text)
+
+
+def version_paragraphs(segments, version):
+    """The text of `version` as a list of paragraphs (list items one per entry)."""
+    paragraphs = []
+    for block in reading_blocks(segments, version):
+        for part in block.children if block.element == "list" else [block]:
+            text = block_text(part, version)
+            if text:
+                paragraphs.append(text)
+    return paragraphs

@@ -1,0 +1,68 @@
+"""Rendering of an edition's text, item by item, in Python: it runs once per segment, so it
+is kept out of template includes."""
+
+from django import template
+from django.utils.html import format_html, format_html_join
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
+
+from ..models import SegmentKind
+
+register = template.Library()
+
+
+@register.simple_tag
+def segment_html(item):
+    """One segment of the text: its number (a permalink), anatomy label, and text."""
+    segment = item.segment
+    label = ""
+    explanation = segment.anatomy_explanation
+    if explanation:
+        label = format_html(
+            '<span class="anatomy-label"><strong>{}</strong> {}</span>',
+            capfirst(SegmentKind(segment.kind).label),
+            explanation,
+        )
+    return format_html(
+        '<span class="seg kind-{}" id="{}">{}<a class="pn" href="#{}" aria-label="{}">{}</a>'
+        '<span class="seg__text">{}</span></span>',
+        segment.kind,
+        segment.anchor,
+        label,
+        segment.anchor,
+        _("Paragraph %(number)s (link)") % {"number": item.number},
+        item.number,
+        item.text,
+    )
+
+
+@register.simple_tag
+def gap_html(block, version, versions):
+    """Segments this version lacks: anchors kept, numbers shown, and where to read them."""
+    first, last = block.items[0], block.items[-1]
+    numbers = str(first.number) if first is last else f"{first.number}–{last.number}"
+    elsewhere = next(
+        (v for v in versions if v.code != version.code and first.segment.version_texts.get(v.code)),
+        None,
+    )
+    anchors = format_html_join(
+        "", '<span id="{}" class="gap__anchor"></span>', ((i.anchor,) for i in block.items[1:])
+    )
+    notes = [i.segment.alignment_note for i in block.items if i.segment.alignment_note]
+    message = _("¶ %(numbers)s: not in this version.") % {"numbers": numbers}
+    link = ""
+    if elsewhere:
+        link = format_html(
+            ' <a href="?version={}#{}">{}</a>',
+            elsewhere.code,
+            first.anchor,
+            _("Read in: %(label)s") % {"label": elsewhere.label},
+        )
+    return format_html(
+        '<p class="gap" id="{}">{}<span class="gap__message">{}</span>{}{}</p>',
+        first.anchor,
+        anchors,
+        message,
+        format_html(' <span class="gap__note">{}</span>', " ".join(notes)) if notes else "",
+        link,
+    )

@@ -1,0 +1,41 @@
+import io
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = ROOT.parent / "shared" / "sources"
+
+
+def load_site(content_dir=None, force=False):
+    out = io.StringIO()
+    args = ["--content-dir", str(content_dir)] if content_dir else []
+    if force:
+        args.append("--force")
+    call_command("load_site", *args, stdout=out)
+    return out.getvalue()
+
+
+@pytest.fixture
+def site_content(db):
+    """The site as `make run` loads it from site/."""
+    load_site()
+    from history.edition.models import EditionPage
+
+    return EditionPage.objects.get(slug="fifth-bulletin")
+
+
+@pytest.fixture
+def edition(site_content):
+    return site_content
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    """Each test starts with an empty cache (the site frame is cached across requests)."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

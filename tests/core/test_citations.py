@@ -1,0 +1,85 @@
+import datetime
+
+from history.core.citations import Citation, Person
+
+LUO = Person("Luo", "Ruiqing", family_first=True)
+
+
+def make(**overrides):
+    values = dict(
+        title="The Fifth Bulletin",
+        original_title="第五号简报",
+        url="https://example.org/en/fifth-bulletin/",
+        date=datetime.date(1952, 9, 14),
+        website="The Fifth Bulletin",
+        author=LUO,
+        organisation="Central Committee",
+        description="Forwarded by Central Committee",
+        translation="English translation",
+    )
+    values.update(overrides)
+    return Citation(**values)
+
+
+def test_person_names_in_east_asian_and_western_order():
+    assert LUO.inverted == "Luo Ruiqing"
+    assert LUO.initials == "R."
+    smith = Person("Smith", "Jane Ann")
+    assert smith.inverted == "Smith, Jane Ann"
+    assert smith.natural == "Jane Ann Smith"
+    assert smith.initials == "J. A."
+
+
+def test_chicago():
+    assert make().chicago() == (
+        "Luo Ruiqing. “The Fifth Bulletin” [第五号简报]. Forwarded by Central Committee. "
+        "September 14, 1952. English translation. The Fifth Bulletin. "
+        "https://example.org/en/fifth-bulletin/."
+    )
+    assert "<i>The Fifth Bulletin</i>" in make().chicago_html()
+
+
+def test_chicago_puts_the_full_stop_inside_the_quotes_without_an_original_title():
+    assert "“The Fifth Bulletin.” Forwarded" in make(original_title="").chicago()
+
+
+def test_mla():
+    assert make(locator="para. 12").mla() == (
+        "Luo Ruiqing. “The Fifth Bulletin.” The Fifth Bulletin, English translation, "
+        "14 Sept. 1952, para. 12, example.org/en/fifth-bulletin/."
+    )
+
+
+def test_apa():
+    assert make().apa() == (
+        "Luo, R. (1952, September 14). The Fifth Bulletin [第五号简报; English translation]. "
+        "The Fifth Bulletin. https://example.org/en/fifth-bulletin/"
+    )
+
+
+def test_organisation_stands_in_for_a_missing_author():
+    citation = make(author=None, organisation="CCP Central Committee")
+    assert citation.chicago().startswith("CCP Central Committee. “")
+    assert citation.apa().startswith("CCP Central Committee (1952, September 14).")
+    assert "AU  - CCP Central Committee" in citation.ris()
+
+
+def test_ris_has_the_fields_reference_managers_read():
+    ris = make(locator="para. 3").ris()
+    lines = ris.split("\r\n")
+    assert lines[0] == "TY  - GOVDOC"
+    assert "AU  - Luo, Ruiqing" in lines
+    assert "PY  - 1952" in lines
+    assert "DA  - 1952/09/14" in lines
+    assert "UR  - https://example.org/en/fifth-bulletin/" in lines
+    assert "N1  - Forwarded by Central Committee; English translation; para. 3" in lines
+    assert lines[-2] == "ER  - "
+
+
+def test_bibtex_escapes_special_characters():
+    bib = make(title="Drugs & 100% of offenders_x").bibtex("luo1952")
+    assert bib.startswith("@misc{luo1952,\n")
+    assert r"title = {{Drugs \& 100\% of offenders\_x}}" in bib
+    assert "author = {{Luo}, {Ruiqing}}" in bib
+    assert "date = {1952-09-14}" in bib
+    assert bib.rstrip().endswith("}")

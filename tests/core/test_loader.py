@@ -1,0 +1,102 @@
+"""`load_site`: idempotent, keeps editors' work, refuses malformed files without changes."""
+
+import re
+import shutil
+
+import pytest
+from django.core.management.base import CommandError
+from wagtail.models import Page, Site
+
+from history.core.models import HomePage, LoadedContent
+from history.edition.models import EditionPage, Segment
+from tests.conftest import ROOT, load_site
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def content_copy(tmp_path):
+    target = tmp_path / "site"
+    shutil.copytree(ROOT / "site", target)
+    return target
+
+
+def counts():
+    from wagtail.models import Revision
+
+    return (Page.objects.count(), Revision.objects.count(), Segment.objects.count())
+
+
+def test_first_load_builds_the_site(site_content):
+    site = Site.objects.get(is_default_site=True)
+    assert isinstance(site.root_page.specific, HomePage)
+    assert site_content.get_parent().specific == site.root_page.specific
+    assert site_content.live
+    assert len(site_content.all_segments) == 93
+    # Wagtail's placeholder welcome page is gone.
+    assert not Page.objects.filter(title__startswith="Welcome").exists()
+
+
+def test_second_load_changes_nothing(site_content):
+    before = counts()
+    output = load_site()
+    assert counts() == before
+    assert "created" not in output and "updated" not in output
+
+
+def test_changed_file_updates_an_unedited_page(content_copy):
+    load_site(content_copy)
+    path = content_copy / "editions" / "fifth-bulletin" / "edition.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("Minister of Public Security", "Minister"),
+        encoding="utf-8",
+    )
+    output = load_site(content_copy)
+    assert "updated editions/fifth-bulletin" in output
+    assert EditionPage.objects.get(slug="fifth-bulletin").author_role == "Minister"
+
+
+def test_admin_edit_survives_a_reload_even_when_the_file_changed(content_copy):
+    load_site(content_copy)
+    page = EditionPage.objects.get(slug="fifth-bulletin")
+    page.author_role = "Edited in the admin"
+    page.save_revision().publish()
+
+    load_site(content_copy)
+    assert EditionPage.objects.get(pk=page.pk).author_role == "Edited in the admin"
+
+    path = content_copy / "editions" / "fifth-bulletin" / "edition.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "\n# changed\n", encoding="utf-8")
+    output = load_site(content_copy)
+    assert "kept editions/fifth-bulletin" in output
+    assert EditionPage.objects.get(pk=page.pk).author_role == "Edited in the admin"
+
+    load_site(content_copy, force=True)
+    assert EditionPage.objects.get(pk=page.pk).author_role == "Minister of Public Security"
+
+
+@pytest.mark.parametrize(
+    "old, new, message",
+    [
+        ("  kind: title\n", "  kind: heading\n", "text.yaml (segment 1): kind “heading”"),
+        ("- anchor: p2\n", "- anchor: p1\n", "text.yaml: anchors repeated: p1"),
+        ("    zh: 中共中央", "    xx: 中共中央", "unknown version(s) ['xx']"),
+        ("- anchor: p1\n", "- kind_of: p1\n", "text.yaml (segment 1): missing field “anchor”"),
+    ],
+)
+def test_malformed_text_is_refused_naming_file_and_field(content_copy, old, new, message):
+    path = content_copy / "editions" / "fifth-bulletin" / "text.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(CommandError, match=re.escape(message)):
+        load_site(content_copy)
+    # One transaction: nothing at all was loaded, not even the home page.
+    assert not HomePage.objects.exists()
+    assert not LoadedContent.objects.exists()
+
+
+def test_invalid_yaml_is_refused(content_copy):
+    (content_copy / "home.yaml").write_text("title: [unclosed\n", encoding="utf-8")
+    with pytest.raises(CommandError, match="home.yaml: not valid YAML"):
+        load_site(content_copy)
