@@ -1,0 +1,88 @@
+"""The public pages in a real browser: rendering, keyboard use, accessibility."""
+
+import re
+
+import pytest
+
+from tests.browser.conftest import DESKTOP, PHONE, axe_violations, screenshot
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+EDITION = "/en/fifth-bulletin/"
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["375px", "1280px"])
+@pytest.mark.parametrize(
+    "path", ["/en/", EDITION, EDITION + "?version=zh", EDITION + "?anatomy=on&cite=p18"]
+)
+def test_pages_render_without_accessibility_violations(open_page, path, viewport):
+    page = open_page(path, viewport)
+    assert page.locator("h1").first.is_visible()
+    assert page.locator("main").count() == 1
+    # No horizontal scrolling on a phone.
+    assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
+    assert axe_violations(page) == []
+    name = re.sub(r"\W+", "-", path).strip("-") or "home"
+    screenshot(page, f"{name}-{viewport['width']}")
+
+
+def test_the_whole_bulletin_can_be_read(open_page):
+    page = open_page(EDITION)
+    text = page.locator("#text").inner_text()
+    assert "As of September 12, the total number of identified narcotics offenders" in text
+    assert "Bureaucratic negligence must be avoided" in text
+    assert page.locator("#text .seg").count() == 90  # 93 segments, 3 missing in English
+    assert page.locator("#text .gap").count() == 2  # ¶23–24 and ¶54
+
+
+def test_anatomy_toggle_works_by_keyboard(open_page):
+    page = open_page(EDITION)
+    toggle = page.locator("[data-anatomy-toggle]")
+    label = page.locator("#p6 .anatomy-label")
+    assert not label.is_visible()
+    toggle.focus()
+    page.keyboard.press("Enter")
+    assert toggle.get_attribute("aria-pressed") == "true"
+    assert label.is_visible()
+    assert "Luo's report begins here" in label.inner_text()
+    assert "anatomy=on" in page.url
+    page.keyboard.press("Space")
+    assert toggle.get_attribute("aria-pressed") == "false"
+    assert not label.is_visible()
+
+
+def test_anatomy_works_without_javascript(browser, live_site):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(live_site.url + EDITION)
+    page.get_by_role("link", name="Show document anatomy").click()
+    assert page.locator("#p6 .anatomy-label").is_visible()
+    context.close()
+
+
+def test_cite_box_works_by_keyboard(open_page):
+    page = open_page(EDITION)
+    page.get_by_role("link", name="Cite", exact=True).focus()
+    page.keyboard.press("Enter")
+    assert page.locator("#cite").get_attribute("open") is not None
+    select = page.locator("#cite-select")
+    select.focus()
+    page.keyboard.press("ArrowDown")  # paragraph 1
+    page.wait_for_selector("#cite-box .cite-scope:has-text('Citing paragraph 1.')")
+    assert "para. 1" in page.locator("#cite-chicago").inner_text()
+    # The new box is live and focusable again.
+    page.locator("#cite-select").focus()
+    page.keyboard.press("ArrowDown")
+    page.wait_for_selector("#cite-box .cite-scope:has-text('Citing paragraph 2.')")
+    assert page.locator("#cite-mla").inner_text().endswith("#p2.")
+    copy = page.locator("[data-copy='cite-apa']")
+    copy.focus()
+    assert copy.evaluate("el => el === document.activeElement")
+
+
+def test_permalink_follows_into_the_cite_box(open_page):
+    page = open_page(EDITION)
+    page.locator("#cite summary").click()
+    page.locator("a.pn[href='#p20']").click()
+    page.wait_for_selector("#cite-box .cite-scope:has-text('Citing paragraph 20.')")
+    assert page.url.endswith("#p20")
