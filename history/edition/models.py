@@ -81,39 +81,42 @@ class DateRole(models.TextChoices):
 
 
 class EditionPageForm(WagtailAdminPageForm):
-    """Gives new segments their anchors and checks them before a revision is saved."""
+    """Checks that segments name the edition's versions, and gives new segments anchors.
 
-    def clean(self):
-        cleaned_data = super().clean()
+    Both need the child formsets' cleaned data, so they run after the form and its formsets
+    have been validated, before a revision is saved.
+    """
+
+    def is_valid(self):
+        if not super().is_valid():
+            return False
+        versions = self.formsets["versions"]
+        codes = {
+            form.cleaned_data["code"]
+            for form in versions.forms
+            if form.cleaned_data and not versions._should_delete_form(form)
+        }
+        segments = self.formsets["segments"]
         segment_forms = [
             form
-            for form in self.formsets["segments"].forms
-            if form.has_changed() or form.instance.pk
+            for form in segments.forms
+            if form.cleaned_data and not segments._should_delete_form(form)
         ]
-        segment_forms = [
-            form
-            for form in segment_forms
-            if not self.formsets["segments"]._should_delete_form(form)
-        ]
-        version_forms = [
-            form
-            for form in self.formsets["versions"].forms
-            if not self.formsets["versions"]._should_delete_form(form)
-        ]
-        codes = {form.cleaned_data.get("code") for form in version_forms if form.cleaned_data}
-        codes.discard(None)
-        self.instance.assign_anchors([form.instance for form in segment_forms])
+        valid = True
         for form in segment_forms:
-            texts = form.cleaned_data.get("texts") if form.cleaned_data else None
-            for block in texts or []:
-                code = block.value.get("version")
-                if code not in codes:
-                    form.add_error(
-                        "texts",
-                        _("“%(code)s” is not one of this edition's versions (%(codes)s).")
-                        % {"code": code, "codes": ", ".join(sorted(codes)) or "—"},
-                    )
-        return cleaned_data
+            unknown = sorted(
+                {block.value["version"] for block in form.cleaned_data.get("texts") or []} - codes
+            )
+            if unknown:
+                valid = False
+                form.add_error(
+                    "texts",
+                    _("“%(code)s” is not one of this edition's versions (%(codes)s).")
+                    % {"code": ", ".join(unknown), "codes": ", ".join(sorted(codes)) or "—"},
+                )
+        if valid:
+            self.instance.assign_anchors([form.instance for form in segment_forms])
+        return valid
 
 
 class EditionPage(RoutablePageMixin, Page):

@@ -33,7 +33,10 @@ DESKTOP = {"width": 1280, "height": 900}
 @pytest.fixture(scope="session")
 def browser():
     if not Path(CHROMIUM).exists():
-        message = "*** Chromium is not installed: BROWSER TESTS SKIPPED (make test installs it as root) ***"
+        message = (
+            "*** Chromium is not installed: BROWSER TESTS SKIPPED "
+            "(make test installs it when run as root) ***"
+        )
         if os.environ.get("CI") == "true":
             pytest.fail(message.replace("SKIPPED", "cannot run under CI"))
         pytest.skip(message)
