@@ -116,7 +116,8 @@ def test_an_unknown_version_code_is_a_form_error_and_keeps_the_editors_input(edi
     )
     assert response.status_code == 200  # the form again, not a 500
     html = response.content.decode()
-    assert "“fr” is not one of this edition&#x27;s versions (en, zh)." in html
+    # The stream field's widget shows its errors from JSON data.
+    assert r"\u201cfr\u201d is not one of this edition&#x27;s versions (en, zh)." in html
     assert "Text in a version that does not exist." in html
     assert (
         EditionPage.objects.get(pk=page.pk).segments.get().version_texts["en"][0] == "Sentence 1."
