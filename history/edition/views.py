@@ -44,9 +44,14 @@ def _flag(request, name):
 
 def _cite_context(request, page, version):
     item = _cited_item(request, page)
+    label = _("Paragraph %(number)s")
     return {
         "citation": edition_citation(request, page, version, item),
         "cited_item": item,
+        "cite_choices": [
+            (segment.anchor, label % {"number": number})
+            for number, segment in enumerate(page.all_segments, start=1)
+        ],
         "version": version,
     }
 

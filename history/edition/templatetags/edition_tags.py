@@ -1,9 +1,12 @@
 """Rendering of an edition's text, item by item, in Python: it runs once per segment, so it
 is kept out of template includes."""
 
+from functools import cache
+
 from django import template
 from django.utils.html import format_html, format_html_join
 from django.utils.text import capfirst
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from ..models import SegmentKind
@@ -11,16 +14,26 @@ from ..models import SegmentKind
 register = template.Library()
 
 
+@cache
+def _labels(language):
+    """Per-language strings used once per segment, looked up once per language."""
+    return {
+        "link": _("Paragraph %(number)s (link)"),
+        "kinds": {kind: capfirst(kind.label) for kind in SegmentKind},
+    }
+
+
 @register.simple_tag
 def segment_html(item):
     """One segment of the text: its number (a permalink), anatomy label, and text."""
     segment = item.segment
+    labels = _labels(get_language())
     label = ""
     explanation = segment.anatomy_explanation
     if explanation:
         label = format_html(
             '<span class="anatomy-label"><strong>{}</strong> {}</span>',
-            capfirst(SegmentKind(segment.kind).label),
+            labels["kinds"].get(segment.kind, segment.kind),
             explanation,
         )
     return format_html(
@@ -30,7 +43,7 @@ def segment_html(item):
         segment.anchor,
         label,
         segment.anchor,
-        _("Paragraph %(number)s (link)") % {"number": item.number},
+        labels["link"] % {"number": item.number},
         item.number,
         item.text,
     )
