@@ -6,8 +6,11 @@ name something (a version, an anchor) must name something that exists, or the an
 
 import json
 
+from django.core.cache import cache
 from django.http import Http404, HttpResponse
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
+from django.utils.html import format_html_join
 from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -45,15 +48,47 @@ def _flag(request, name):
 def _cite_context(request, page, version):
     item = _cited_item(request, page)
     label = _("Paragraph %(number)s")
+    selected = item.anchor if item else None
+    options = format_html_join(
+        "",
+        '<option value="{}"{}>{}</option>',
+        (
+            (
+                segment.anchor,
+                " selected" if segment.anchor == selected else "",
+                label % {"number": n},
+            )
+            for n, segment in enumerate(page.all_segments, start=1)
+        ),
+    )
     return {
         "citation": edition_citation(request, page, version, item),
         "cited_item": item,
-        "cite_choices": [
-            (segment.anchor, label % {"number": number})
-            for number, segment in enumerate(page.all_segments, start=1)
-        ],
+        "cite_options": options,
         "version": version,
     }
+
+
+def _text_html(request, page, version):
+    """The rendered text of one version. It changes only when a new revision goes live, so
+    it is cached by live revision (previews of drafts are rendered afresh)."""
+
+    def render():
+        context = {
+            "page": page,
+            "version": version,
+            "blocks": reading_blocks(page.all_segments, version),
+        }
+        return render_to_string("edition/includes/text.html", context, request)
+
+    if getattr(request, "is_preview", False):
+        return render()
+    key = f"edition-text:{page.pk}:{page.live_revision_id}:{version.code}:{get_language()}"
+    html = cache.get(key)
+    if html is None:
+        html = render()
+        cache.set(key, html, 60 * 60 * 24)
+    return html
 
 
 def read(request, page):
@@ -62,7 +97,7 @@ def read(request, page):
     context.update(_cite_context(request, page, version))
     context.update(
         version=version,
-        blocks=reading_blocks(page.all_segments, version),
+        text_html=_text_html(request, page, version),
         anatomy=_flag(request, "anatomy"),
         document_citation=edition_citation(request, page, version),
         json_ld=_json_ld(request, page),

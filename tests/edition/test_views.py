@@ -159,3 +159,15 @@ def test_query_count_does_not_grow_with_segments(client, site_content):
     large = _count_queries(client, "/en/large/")
     assert small == large
     assert large <= 12
+
+
+def test_a_newly_published_revision_shows_at_once(client, edition):
+    assert "Bureaucratic negligence" in html_of(client, URL)  # fills the text cache
+    segments = list(edition.segments.all())
+    last = segments[-3]
+    last.texts = [("text", {"version": "en", "text": "Revised sentence.", "run_in": False})]
+    edition.set_children(segments=segments)
+    edition.save_revision().publish()
+    html = html_of(client, URL)
+    assert "Revised sentence." in html
+    assert "Bureaucratic negligence" not in html
