@@ -1,6 +1,7 @@
 """Content loading for editions: `site/editions/<slug>/edition.yaml` and `text.yaml`."""
 
 import datetime
+import uuid
 
 from wagtail.models import Locale
 
@@ -12,8 +13,11 @@ from .models import (
     DocumentDate,
     DocumentVersion,
     EditionPage,
+    NoteKind,
     Segment,
     SegmentKind,
+    TermNote,
+    TranslationNote,
     VersionStatus,
 )
 
@@ -32,9 +36,17 @@ def load(loader):
             load_edition(loader, home, folder)
 
 
+def stable_key(*parts):
+    """A translation key that is the same in every database loaded from these files, so that
+    translation files can name the objects they translate."""
+    return uuid.uuid5(uuid.NAMESPACE_URL, "/".join(str(part) for part in parts))
+
+
 def load_edition(loader, home, folder):
     meta_path, text_path = folder / "edition.yaml", folder / "text.yaml"
+    notes_path = folder / "notes.yaml"
     meta, segments = read_yaml(meta_path), read_yaml(text_path)
+    notes = read_yaml(notes_path) if notes_path.exists() else {}
     slug = require(meta, "slug", meta_path)
     versions = [_version(item, meta_path) for item in require(meta, "versions", meta_path, list)]
     dates = [_date(item, meta_path) for item in require(meta, "dates", meta_path, list)]
@@ -46,6 +58,24 @@ def load_edition(loader, home, folder):
     repeated = sorted({anchor for anchor in anchors if anchors.count(anchor) > 1})
     if repeated:
         raise ContentError(f"{text_path}: anchors repeated: {', '.join(repeated)}")
+    translation_notes = [
+        _translation_note(item, index, codes, set(anchors), notes_path)
+        for index, item in enumerate(notes.get("translation_notes") or [])
+    ]
+    term_notes = [
+        _term_note(item, index, codes, notes_path)
+        for index, item in enumerate(notes.get("term_notes") or [])
+    ]
+    for obj in versions:
+        obj.translation_key = stable_key(slug, "versions", obj.code)
+    for index, obj in enumerate(dates):
+        obj.translation_key = stable_key(slug, "dates", index)
+    for obj in segments:
+        obj.translation_key = stable_key(slug, "segments", obj.anchor)
+    for index, obj in enumerate(translation_notes):
+        obj.translation_key = stable_key(slug, "translation_notes", obj.anchor, index)
+    for obj in term_notes:
+        obj.translation_key = stable_key(slug, "term_notes", obj.version, obj.term)
 
     def fill(page):
         page.title = require(meta, "title", meta_path)
@@ -54,22 +84,29 @@ def load_edition(loader, home, folder):
                 setattr(page, field, meta[field] or "")
         page.author_family_name_first = bool(meta.get("author_family_name_first", True))
         page.show_in_menus = bool(meta.get("show_in_menus", True))
-        page.set_children(versions=versions, dates=dates, segments=segments)
-
-    def create():
-        page = EditionPage(slug=slug, locale=home.locale)
-        fill(page)
-        home.add_child(instance=page)
-        page.save_revision().publish()
-        return page
+        page.set_children(
+            versions=versions,
+            dates=dates,
+            segments=segments,
+            translation_notes=translation_notes,
+            term_notes=term_notes,
+        )
 
     def update(page):
         fill(page)
         page.save_revision().publish()
 
+    def create():
+        page = EditionPage(slug=slug, locale=home.locale, translation_key=stable_key(slug))
+        fill(page)
+        home.add_child(instance=page)
+        page.save_revision().publish()
+        return page
+
     existing = EditionPage.objects.filter(slug=slug, locale=home.locale).first()
     key = f"editions/{folder.name}"
-    loader.sync_page(key, digest_files(meta_path, text_path), existing, create, update)
+    files = [meta_path, text_path] + ([notes_path] if notes_path.exists() else [])
+    return loader.sync_page(key, digest_files(*files), existing, create, update)
 
 
 def _version(item, path):
@@ -117,4 +154,36 @@ def _segment(item, index, codes, path):
         texts=stream,
         anatomy_note=item.get("anatomy_note", ""),
         alignment_note=item.get("alignment_note", ""),
+    )
+
+
+def _translation_note(item, index, codes, anchors, path):
+    where = f"{path} (translation note {index + 1})"
+    anchor, version, kind = (require(item, field, where) for field in ("anchor", "version", "kind"))
+    if anchor not in anchors:
+        raise ContentError(f"{where}: no segment has the anchor “{anchor}”")
+    if version not in codes:
+        raise ContentError(f"{where}: unknown version “{version}”; known: {sorted(codes)}")
+    if kind not in NoteKind.values:
+        raise ContentError(f"{where}: kind “{kind}” is not one of {NoteKind.values}")
+    return TranslationNote(
+        anchor=anchor,
+        version=version,
+        kind=kind,
+        original_phrase=item.get("original_phrase", ""),
+        translation_phrase=item.get("translation_phrase", ""),
+        note=require(item, "note", where),
+    )
+
+
+def _term_note(item, index, codes, path):
+    where = f"{path} (term note {index + 1})"
+    version = require(item, "version", where)
+    if version not in codes:
+        raise ContentError(f"{where}: unknown version “{version}”; known: {sorted(codes)}")
+    return TermNote(
+        version=version,
+        term=require(item, "term", where),
+        rendering=require(item, "rendering", where),
+        note=require(item, "note", where),
     )

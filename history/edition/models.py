@@ -73,6 +73,13 @@ class VersionStatus(models.TextChoices):
     MACHINE_UNREVIEWED = "machine_unreviewed", _("machine translation, unreviewed")
 
 
+class NoteKind(models.TextChoices):
+    OMISSION = "omission", _("omission")
+    MEANING = "meaning", _("change of meaning")
+    ANACHRONISM = "anachronism", _("anachronism")
+    NUANCE = "nuance", _("shift of nuance")
+
+
 class DateRole(models.TextChoices):
     ISSUED = "issued", _("issued or forwarded")
     WRITTEN = "written", _("written or signed")
@@ -116,6 +123,22 @@ class EditionPageForm(WagtailAdminPageForm):
                 )
         if valid:
             self.instance.assign_anchors([form.instance for form in segment_forms])
+            valid = self._check_notes(codes, {form.instance.anchor for form in segment_forms})
+        return valid
+
+    def _check_notes(self, codes, anchors):
+        valid = True
+        for relation, anchor_field in (("translation_notes", "anchor"), ("term_notes", None)):
+            formset = self.formsets[relation]
+            for form in formset.forms:
+                if not form.cleaned_data or formset._should_delete_form(form):
+                    continue
+                if form.cleaned_data.get("version") not in codes:
+                    valid = False
+                    form.add_error("version", _("Not one of this edition's versions."))
+                if anchor_field and form.cleaned_data.get(anchor_field) not in anchors:
+                    valid = False
+                    form.add_error(anchor_field, _("No segment has this anchor."))
         return valid
 
 
@@ -188,12 +211,17 @@ class EditionPage(RoutablePageMixin, Page):
         InlinePanel("versions", label=_("Versions"), min_num=1),
     ]
     text_panels = [InlinePanel("segments", label=_("Segments"))]
+    notes_panels = [
+        InlinePanel("translation_notes", label=_("Translation notes")),
+        InlinePanel("term_notes", label=_("Notes on key terms")),
+    ]
 
     edit_handler = TabbedInterface(
         [
             ObjectList(content_panels, heading=_("Content")),
             ObjectList(metadata_panels, heading=_("Metadata")),
             ObjectList(text_panels, heading=_("Text")),
+            ObjectList(notes_panels, heading=_("Translation notes")),
             ObjectList(Page.promote_panels, heading=_("Promote")),
             ObjectList(Page.settings_panels, heading=_("Settings")),
         ]
@@ -202,12 +230,10 @@ class EditionPage(RoutablePageMixin, Page):
     class Meta:
         verbose_name = _("edition")
 
-    def set_children(self, *, versions=None, dates=None, segments=None):
+    def set_children(self, **relations):
         """Replace child objects in code (the admin's forms do this themselves), keeping the
-        order of each list."""
-        for relation, objects in (("versions", versions), ("dates", dates), ("segments", segments)):
-            if objects is None:
-                continue
+        order of each list: set_children(segments=[...], versions=[...], ...)."""
+        for relation, objects in relations.items():
             objects = list(objects)
             for position, obj in enumerate(objects):
                 obj.sort_order = position
@@ -258,6 +284,28 @@ class EditionPage(RoutablePageMixin, Page):
     def all_dates(self):
         return list(self.dates.all())
 
+    @cached_property
+    def all_translation_notes(self):
+        return list(self.translation_notes.all())
+
+    @cached_property
+    def all_term_notes(self):
+        return list(self.term_notes.all())
+
+    def notes_by_anchor(self):
+        """{anchor: [translation notes]}, each note numbered in text order."""
+        order = {segment.anchor: i for i, segment in enumerate(self.all_segments)}
+        notes = sorted(
+            (note for note in self.all_translation_notes if note.anchor in order),
+            key=lambda note: (order[note.anchor], note.sort_order or 0),
+        )
+        result = {}
+        for number, note in enumerate(notes, start=1):
+            note.number = number
+            note.paragraph = order[note.anchor] + 1
+            result.setdefault(note.anchor, []).append(note)
+        return result
+
     def get_version(self, code):
         for version in self.all_versions:
             if version.code == code:
@@ -293,6 +341,12 @@ class EditionPage(RoutablePageMixin, Page):
         from .views import read
 
         return read(request, self)
+
+    @path("parallel/")
+    def parallel(self, request):
+        from .views import parallel
+
+        return parallel(request, self)
 
     @path("cite/")
     def cite_fragment(self, request):
@@ -372,6 +426,15 @@ class DocumentVersion(TranslatableMixin, Orderable):
         return self.status == VersionStatus.ARCHIVAL_ORIGINAL
 
     @property
+    def gap_label(self):
+        """What a reader sees where this version has no text for a segment."""
+        if self.is_original:
+            return _("Not in the original.")
+        if self.status in (VersionStatus.EDITORS_TRANSLATION, VersionStatus.MACHINE_UNREVIEWED):
+            return _("Not yet translated.")
+        return _("Not in this translation.")
+
+    @property
     def joiner(self):
         """What separates two run-on segments: nothing in Chinese or Japanese, else a space."""
         return "" if self.language.lower().split("-")[0] in {"zh", "ja"} else " "
@@ -440,3 +503,67 @@ class Segment(TranslatableMixin, Orderable):
     @property
     def anatomy_explanation(self):
         return self.anatomy_note or KIND_EXPLANATIONS.get(self.kind, "")
+
+
+class TranslationNote(TranslatableMixin, Orderable):
+    """Where a translation departs from the original, attached to a segment."""
+
+    page = ParentalKey(EditionPage, on_delete=models.CASCADE, related_name="translation_notes")
+    anchor = models.CharField(_("segment anchor"), max_length=16, help_text=_("E.g. p18."))
+    version = models.CharField(
+        _("version"), max_length=20, help_text=_("The code of the translation the note is about.")
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=NoteKind.choices)
+    translation_phrase = models.CharField(
+        _("phrase in the translation"), max_length=300, blank=True
+    )
+    original_phrase = models.CharField(_("phrase in the original"), max_length=300, blank=True)
+    note = models.TextField(_("note"))
+
+    wagtail_reference_index_ignore = True
+    # The quoted phrases are text of the document's versions: kept, not translated.
+    translatable_fields = [
+        SynchronizedField("anchor", overridable=False),
+        SynchronizedField("version", overridable=False),
+        SynchronizedField("kind", overridable=False),
+        SynchronizedField("translation_phrase", overridable=False),
+        SynchronizedField("original_phrase", overridable=False),
+        TranslatableField("note"),
+    ]
+
+    panels = [
+        FieldRowPanel([FieldPanel("anchor"), FieldPanel("version"), FieldPanel("kind")]),
+        FieldRowPanel([FieldPanel("original_phrase"), FieldPanel("translation_phrase")]),
+        FieldPanel("note"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["sort_order"]
+        verbose_name = _("translation note")
+
+
+class TermNote(TranslatableMixin, Orderable):
+    """How a translation renders a key term of the original, and why."""
+
+    page = ParentalKey(EditionPage, on_delete=models.CASCADE, related_name="term_notes")
+    version = models.CharField(_("version"), max_length=20)
+    term = models.CharField(_("term in the original"), max_length=100)
+    rendering = models.CharField(_("rendering in the translation"), max_length=200)
+    note = models.TextField(_("note"))
+
+    wagtail_reference_index_ignore = True
+    translatable_fields = [
+        SynchronizedField("version", overridable=False),
+        SynchronizedField("term", overridable=False),
+        SynchronizedField("rendering", overridable=False),
+        TranslatableField("note"),
+    ]
+
+    panels = [
+        FieldRowPanel([FieldPanel("version"), FieldPanel("term"), FieldPanel("rendering")]),
+        FieldPanel("note"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["sort_order"]
+        verbose_name = _("note on a key term")

@@ -24,6 +24,7 @@ class Item:
     number: int
     segment: object
     text: str  # empty when this version has no text for the segment
+    notes: list = field(default_factory=list)
 
     @property
     def anchor(self):
@@ -50,7 +51,7 @@ class Block:
         return self.items[-1].number if self.items else self.children[-1].last_number
 
 
-def reading_blocks(segments, version):
+def reading_blocks(segments, version, notes=None):
     """The blocks of `version`, in order, with consecutive list items gathered into lists.
 
     Segments that have no text in this version make a "gap" block of their own: the omission
@@ -59,7 +60,7 @@ def reading_blocks(segments, version):
     blocks = []
     for number, segment in enumerate(segments, start=1):
         text, run_in = segment.version_texts.get(version.code, ("", False))
-        item = Item(number, segment, text)
+        item = Item(number, segment, text, (notes or {}).get(segment.anchor, []))
         if not text:
             if blocks and blocks[-1].element == "gap":
                 blocks[-1].items.append(item)
@@ -97,3 +98,56 @@ def version_paragraphs(segments, version):
             if text:
                 paragraphs.append(text)
     return paragraphs
+
+
+# A text ending in one of these closes its sentence; any other ending continues in the next
+# segment (one sentence of the original split across rows of the alignment).
+SENTENCE_ENDS = tuple('。！？：；.!?:;”’"」』）)')
+
+
+@dataclass
+class Cell:
+    version: object
+    text: str
+    continues: bool = False  # the sentence goes on in the next row
+
+    @property
+    def missing(self):
+        return not self.text
+
+
+@dataclass
+class Row:
+    number: int
+    segment: object
+    left: Cell
+    right: Cell
+    notes: list
+
+    @property
+    def anchor(self):
+        return self.segment.anchor
+
+
+def parallel_rows(segments, left, right, notes=None):
+    """One row per segment, pairing the two versions by anchor: a version without text for a
+    segment gets an empty cell in that row (a gap), never a shifted row."""
+    notes = notes or {}
+
+    def cell(version, index):
+        text = segments[index].version_texts.get(version.code, ("", False))[0]
+        following = segments[index + 1].version_texts if index + 1 < len(segments) else {}
+        runs_on = following.get(version.code, ("", False))[1]
+        ends = text.rstrip().endswith(SENTENCE_ENDS)
+        return Cell(version, text, bool(text) and runs_on and not ends)
+
+    return [
+        Row(
+            index + 1,
+            segment,
+            cell(left, index),
+            cell(right, index),
+            notes.get(segment.anchor, []),
+        )
+        for index, segment in enumerate(segments)
+    ]

@@ -10,13 +10,14 @@ from django.core.cache import cache
 from django.http import Http404, HttpResponse
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
+from django.utils.cache import patch_vary_headers
 from django.utils.html import format_html_join
 from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from .citation import edition_citation
-from .reading import Item, reading_blocks
+from .reading import Item, parallel_rows, reading_blocks
 
 TOGGLE_VALUES = {"on": True, "off": False}
 
@@ -69,26 +70,40 @@ def _cite_context(request, page, version):
     }
 
 
-def _text_html(request, page, version):
-    """The rendered text of one version. It changes only when a new revision goes live, so
-    it is cached by live revision (previews of drafts are rendered afresh)."""
+def _cached(request, key, render):
+    """Parts of an edition that change only when a new revision goes live are cached by live
+    revision; previews of drafts are rendered afresh."""
+    if getattr(request, "is_preview", False):
+        return render()
+    value = cache.get(key)
+    if value is None:
+        value = render()
+        cache.set(key, value, 60 * 60 * 24)
+    return value
+
+
+def _revision_key(page, *parts):
+    return ":".join(["edition", str(page.pk), str(page.live_revision_id), get_language(), *parts])
+
+
+def _reading_parts(request, page, version):
+    """The rendered text of one version, the translation notes, and the notes on key terms."""
 
     def render():
+        notes = page.notes_by_anchor()
         context = {
             "page": page,
             "version": version,
-            "blocks": reading_blocks(page.all_segments, version),
+            "blocks": reading_blocks(page.all_segments, version, notes),
+            "notes": [note for anchor_notes in notes.values() for note in anchor_notes],
+            "term_notes": [n for n in page.all_term_notes if n.version == version.code],
         }
-        return render_to_string("edition/includes/text.html", context, request)
+        return {
+            part: render_to_string(f"edition/includes/{part}.html", context, request)
+            for part in ("text", "notes", "terms")
+        }
 
-    if getattr(request, "is_preview", False):
-        return render()
-    key = f"edition-text:{page.pk}:{page.live_revision_id}:{version.code}:{get_language()}"
-    html = cache.get(key)
-    if html is None:
-        html = render()
-        cache.set(key, html, 60 * 60 * 24)
-    return html
+    return _cached(request, _revision_key(page, "read", version.code), render)
 
 
 def read(request, page):
@@ -97,12 +112,54 @@ def read(request, page):
     context.update(_cite_context(request, page, version))
     context.update(
         version=version,
-        text_html=_text_html(request, page, version),
+        parts=_reading_parts(request, page, version),
         anatomy=_flag(request, "anatomy"),
         document_citation=edition_citation(request, page, version),
         json_ld=_json_ld(request, page),
     )
     return TemplateResponse(request, page.get_template(request), context)
+
+
+def _parallel_versions(request, page):
+    """The pair of versions to show side by side: ?left=&right=, by default the original on
+    the left and the first other version on the right."""
+    versions = page.all_versions
+    if len(versions) < 2:
+        raise Http404("This edition has only one version")
+    default_left = next((v for v in versions if v.is_original), versions[0])
+    left = page.get_version(request.GET["left"]) if "left" in request.GET else default_left
+    if "right" in request.GET:
+        right = page.get_version(request.GET["right"])
+    else:
+        right = next(v for v in versions if v.code != left.code)
+    if left.code == right.code:
+        raise Http404("Choose two different versions")
+    return left, right
+
+
+def parallel(request, page):
+    """Two versions aligned segment by segment. An htmx request gets the table alone."""
+    left, right = _parallel_versions(request, page)
+
+    def render():
+        context = {
+            "page": page,
+            "left": left,
+            "right": right,
+            "rows": parallel_rows(page.all_segments, left, right, page.notes_by_anchor()),
+        }
+        return render_to_string("edition/includes/parallel_table.html", context, request)
+
+    table = _cached(request, _revision_key(page, "parallel", left.code, right.code), render)
+    if request.htmx:
+        response = HttpResponse(table)
+    else:
+        context = page.get_context(request)
+        context.update(left=left, right=right, table=table)
+        response = TemplateResponse(request, "edition/parallel_page.html", context)
+    # The same address answers htmx with a fragment and browsers with a page.
+    patch_vary_headers(response, ("HX-Request",))
+    return response
 
 
 def cite_fragment(request, page):

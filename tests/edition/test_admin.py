@@ -74,6 +74,8 @@ def edit_data(page, segments):
             # Forms for existing segments come first (Django binds them by position); ORDER
             # gives the order on the page.
             "segments": inline_formset(segments, initial=sum(1 for s in segments if s["id"])),
+            "translation_notes": inline_formset([]),
+            "term_notes": inline_formset([]),
             "comments": inline_formset([]),
             "action-publish": "publish",
         }

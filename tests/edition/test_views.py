@@ -43,7 +43,7 @@ def test_every_segment_has_a_numbered_permalink(client, edition):
 def test_omissions_of_the_translation_show_as_gaps(client, edition):
     html = html_of(client, URL)
     gap = re.search(r'<p class="gap" id="p23">.*?</p>', html, re.S).group(0)
-    assert "¶ 23–24: not in this version." in gap
+    assert "¶ 23–24: Not in this translation." in gap
     assert 'id="p24"' in gap
     assert 'href="?version=zh#p23"' in gap
     assert "prisoner vans" in gap

@@ -19,6 +19,7 @@ def _labels(language):
     """Per-language strings used once per segment, looked up once per language."""
     return {
         "link": _("Paragraph %(number)s (link)"),
+        "note": _("Translation note %(number)s"),
         "kinds": {kind: capfirst(kind.label) for kind in SegmentKind},
     }
 
@@ -38,7 +39,7 @@ def segment_html(item):
         )
     return format_html(
         '<span class="seg kind-{}" id="{}">{}<a class="pn" href="#{}" aria-label="{}">{}</a>'
-        '<span class="seg__text">{}</span></span>',
+        '<span class="seg__text">{}</span>{}</span>',
         segment.kind,
         segment.anchor,
         label,
@@ -46,7 +47,33 @@ def segment_html(item):
         labels["link"] % {"number": item.number},
         item.number,
         item.text,
+        note_refs(item.notes),
     )
+
+
+def note_refs(notes):
+    """Superscript links from the text to its translation notes."""
+    label = _labels(get_language())["note"]
+    return format_html_join(
+        "",
+        '<a class="tn-ref" href="#tn{}" id="tnref{}" aria-label="{}">†{}</a>',
+        ((n.number, n.number, label % {"number": n.number}, n.number) for n in notes),
+    )
+
+
+@register.simple_tag
+def parallel_cell(cell):
+    """One version's text in a row of the parallel view, or the gap where it has none."""
+    if cell.missing:
+        return format_html('<span class="gap-inline">{}</span>', cell.version.gap_label)
+    continues = ""
+    if cell.continues:
+        continues = format_html(
+            ' <span class="continues" title="{}" aria-label="{}">⤵</span>',
+            _("The sentence continues in the next row"),
+            _("The sentence continues in the next row"),
+        )
+    return format_html("{}{}", cell.text, continues)
 
 
 @register.simple_tag
@@ -62,7 +89,7 @@ def gap_html(block, version, versions):
         "", '<span id="{}" class="gap__anchor"></span>', ((i.anchor,) for i in block.items[1:])
     )
     notes = [i.segment.alignment_note for i in block.items if i.segment.alignment_note]
-    message = _("¶ %(numbers)s: not in this version.") % {"numbers": numbers}
+    message = f"¶ {numbers}: {version.gap_label}"
     link = ""
     if elsewhere:
         link = format_html(
@@ -71,11 +98,13 @@ def gap_html(block, version, versions):
             first.anchor,
             _("Read in: %(label)s") % {"label": elsewhere.label},
         )
+    refs = note_refs([note for item in block.items for note in item.notes])
     return format_html(
-        '<p class="gap" id="{}">{}<span class="gap__message">{}</span>{}{}</p>',
+        '<p class="gap" id="{}">{}<span class="gap__message">{}</span>{}{}{}</p>',
         first.anchor,
         anchors,
         message,
+        refs,
         format_html(' <span class="gap__note">{}</span>', " ".join(notes)) if notes else "",
         link,
     )
