@@ -22,6 +22,7 @@ $(VENV)/.test: requirements-test.txt requirements.txt $(VENV)/.runtime
 
 # Database, content and a local admin account; safe to run again.
 setup: $(VENV)/.runtime
+	$(MANAGE) compile_catalogues
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_site
 	$(MANAGE) ensure_local_admin
@@ -41,6 +42,7 @@ browser:
 	fi
 
 test: $(VENV)/.test browser
+	DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE) compile_catalogues
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 lint: $(VENV)/.test

@@ -23,7 +23,7 @@ def site_content(db):
     load_site()
     from history.edition.models import EditionPage
 
-    return EditionPage.objects.get(slug="fifth-bulletin")
+    return EditionPage.objects.get(slug="fifth-bulletin", locale__language_code="en")
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ from wagtail.models import Locale, Page, Site
 
 from .loading import digest_files, read_yaml, require
 from .models import HomePage
+from .translating import load_page_translations
 
 HOME_FIELDS = ["lede", "content_note", "introduction", "why_it_matters", "reading_critically"]
 
@@ -48,6 +49,7 @@ def load(loader):
     existing = HomePage.objects.filter(locale=Locale.get_default()).first()
     home = loader.sync_page("home", digest_files(path), existing, create, update)
     _point_site_at(home)
+    load_page_translations(loader, "home", home)
     return home
 
 

@@ -7,6 +7,7 @@ from wagtail.models import Locale
 
 from history.core.loading import ContentError, digest_files, read_yaml, require
 from history.core.models import HomePage
+from history.core.translating import load_page_translations
 
 from .models import (
     DateRole,
@@ -106,7 +107,9 @@ def load_edition(loader, home, folder):
     existing = EditionPage.objects.filter(slug=slug, locale=home.locale).first()
     key = f"editions/{folder.name}"
     files = [meta_path, text_path] + ([notes_path] if notes_path.exists() else [])
-    return loader.sync_page(key, digest_files(*files), existing, create, update)
+    page = loader.sync_page(key, digest_files(*files), existing, create, update)
+    load_page_translations(loader, key, page)
+    return page
 
 
 def _version(item, path):

@@ -53,12 +53,15 @@ def test_changed_file_updates_an_unedited_page(content_copy):
     )
     output = load_site(content_copy)
     assert "updated editions/fifth-bulletin" in output
-    assert EditionPage.objects.get(slug="fifth-bulletin").author_role == "Minister"
+    assert (
+        EditionPage.objects.get(slug="fifth-bulletin", locale__language_code="en").author_role
+        == "Minister"
+    )
 
 
 def test_admin_edit_survives_a_reload_even_when_the_file_changed(content_copy):
     load_site(content_copy)
-    page = EditionPage.objects.get(slug="fifth-bulletin")
+    page = EditionPage.objects.get(slug="fifth-bulletin", locale__language_code="en")
     page.author_role = "Edited in the admin"
     page.save_revision().publish()
 

@@ -91,7 +91,7 @@ def test_the_edit_view_opens(editor_client, edition):
 def test_a_segment_inserted_in_the_admin_gets_a_new_anchor_and_the_others_keep_theirs(
     editor_client,
 ):
-    page = make_edition(HomePage.objects.get(), n_segments=3)
+    page = make_edition(HomePage.objects.get(locale__language_code="en"), n_segments=3)
     old = list(page.segments.all())
     segments = [
         segment_form(old[0].pk, "Sentence 1.", order=0),
@@ -110,7 +110,7 @@ def test_a_segment_inserted_in_the_admin_gets_a_new_anchor_and_the_others_keep_t
 
 
 def test_an_unknown_version_code_is_a_form_error_and_keeps_the_editors_input(editor_client):
-    page = make_edition(HomePage.objects.get(), n_segments=1)
+    page = make_edition(HomePage.objects.get(locale__language_code="en"), n_segments=1)
     old = page.segments.get()
     segments = [segment_form(old.pk, "Text in a version that does not exist.", version="fr")]
     response = editor_client.post(

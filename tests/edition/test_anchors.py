@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def home(site_content):
-    return HomePage.objects.get()
+    return HomePage.objects.get(locale__language_code="en")
 
 
 def anchors(page):

@@ -22,18 +22,41 @@ def main_nav(context):
     }
 
 
+def _translation_urls(context):
+    """{language: URL of this page in it}, computed once per request."""
+    request = context["request"]
+    if not hasattr(request, "_page_translation_urls"):
+        urls = {}
+        page = context.get("page")
+        if isinstance(page, Page) and page.pk:
+            translations = page.get_translations(inclusive=True).live().select_related("locale")
+            for translated in translations:
+                code = translated.locale.language_code
+                with translation.override(code):
+                    urls[code] = translated.get_url(request)
+        request._page_translation_urls = urls
+    return request._page_translation_urls
+
+
+@register.inclusion_tag("includes/hreflang.html", takes_context=True)
+def hreflang_links(context):
+    """<link rel="alternate" hreflang> for each language this page exists in."""
+    request = context["request"]
+    urls = _translation_urls(context)
+    links = [{"code": code, "url": request.build_absolute_uri(url)} for code, url in urls.items()]
+    default = urls.get(settings.LANGUAGE_CODE)
+    return {
+        "links": links if len(links) > 1 else [],
+        "default": request.build_absolute_uri(default) if default and len(links) > 1 else "",
+    }
+
+
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)
 def language_switcher(context):
     """Links to this page in each site language, or to that language's home page where the
     page is not translated yet."""
     request = context["request"]
-    page = context.get("page")
-    links = dict(site_frame(request)["homes"])
-    if isinstance(page, Page) and page.pk:
-        for translated in page.get_translations(inclusive=True).live().select_related("locale"):
-            code = translated.locale.language_code
-            with translation.override(code):
-                links[code] = translated.get_url(request)
+    links = {**site_frame(request)["homes"], **_translation_urls(context)}
     current_language = translation.get_language()
     return {
         "links": [

@@ -1,0 +1,20 @@
+"""Compile the interface's message catalogues (.po to .mo) without GNU gettext."""
+
+from pathlib import Path
+
+import polib
+from django.conf import settings
+from django.core.management.base import BaseCommand
+
+
+class Command(BaseCommand):
+    help = "Compile every .po file under LOCALE_PATHS to .mo (only those that changed)."
+
+    def handle(self, *args, **options):
+        for locale_dir in settings.LOCALE_PATHS:
+            for po_path in sorted(Path(locale_dir).glob("*/LC_MESSAGES/*.po")):
+                mo_path = po_path.with_suffix(".mo")
+                if mo_path.exists() and mo_path.stat().st_mtime >= po_path.stat().st_mtime:
+                    continue
+                polib.pofile(str(po_path)).save_as_mofile(str(mo_path))
+                self.stdout.write(f"compiled {po_path}")
