@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from django.utils.html import format_html, strip_tags
 
+CJK = re.compile(r"[\u2e80-\u9fff]")
 MONTHS = [
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
@@ -30,7 +31,11 @@ class Person:
 
     @property
     def natural(self):
-        return f"{self.family} {self.given}" if self.family_first else f"{self.given} {self.family}"
+        if not self.family_first:
+            return f"{self.given} {self.family}"
+        # Names in Chinese characters take no space: 罗瑞卿.
+        space = "" if CJK.search(self.family) else " "
+        return f"{self.family}{space}{self.given}"
 
     @property
     def inverted(self):

@@ -24,7 +24,7 @@ def edition_citation(request, page, version, item=None):
     primary = page.primary_date
     return Citation(
         title=page.title,
-        original_title=page.original_title,
+        original_title="" if page.original_title == page.title else page.original_title,
         url=url,
         date=primary.date if primary else page.first_published_at.date(),
         website=str(settings.WAGTAIL_SITE_NAME),

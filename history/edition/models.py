@@ -34,6 +34,7 @@ from history.core.models import EDITORIAL_FEATURES
 from .blocks import VersionTextBlock
 
 ANCHOR_PATTERN = re.compile(r"^p(\d+)$")
+CJK = re.compile(r"[\u2e80-\u9fff]")
 
 
 class SegmentKind(models.TextChoices):
@@ -330,11 +331,14 @@ class EditionPage(RoutablePageMixin, Page):
 
     @property
     def author_name(self):
-        if not self.author_family_name:
+        family, given = self.author_family_name, self.author_given_name
+        if not family:
             return ""
-        if self.author_family_name_first:
-            return f"{self.author_family_name} {self.author_given_name}".strip()
-        return f"{self.author_given_name} {self.author_family_name}".strip()
+        if not self.author_family_name_first:
+            return f"{given} {family}".strip()
+        # Names in Chinese characters are written without a space: 罗瑞卿.
+        space = "" if CJK.search(family) else " "
+        return f"{family}{space}{given}".strip()
 
     @path("")
     def read(self, request):

@@ -83,3 +83,8 @@ def test_bibtex_escapes_special_characters():
     assert "author = {{Luo}, {Ruiqing}}" in bib
     assert "date = {1952-09-14}" in bib
     assert bib.rstrip().endswith("}")
+
+
+def test_names_in_chinese_characters_take_no_space():
+    assert Person("罗", "瑞卿", family_first=True).natural == "罗瑞卿"
+    assert Person("罗", "瑞卿", family_first=True).inverted == "罗瑞卿"

@@ -25,7 +25,7 @@ def test_edition_shows_metadata_and_the_whole_english_text(client, edition):
     assert '<h1 id="edition-title">The CCP Central Committee Forwards' in html
     assert "中共中央转发罗瑞卿关于全国禁毒运动第五号简报" in html
     for text in ["Issuing body", "Luo Ruiqing", "Addressees", "Distribution",
-                 "12 September 1952", "13 September 1952", "14 September 1952",
+                 "Sept. 12, 1952", "Sept. 13, 1952", "Sept. 14, 1952",
                  "Original language", "record 3/0/6/408", "Rights", "Content note"]:  # fmt: skip
         assert text in html, text
     assert '<section id="text" class="document" lang="en"' in html
