@@ -7,12 +7,15 @@ exports: one entry per string, `msgctxt` naming the field, `msgid` the source te
 page edited there is not overwritten by the loader.
 """
 
+import hashlib
+
 import polib
 from django.conf import settings
 from wagtail.models import Locale
 from wagtail_localize.models import Translation, TranslationSource
 
 from .loading import ContentError, digest_files
+from .models import LoadedContent
 
 
 def load_page_translations(loader, key, page):
@@ -27,8 +30,11 @@ def load_page_translations(loader, key, page):
 
 def _translate(loader, key, page, locale, path):
     existing = page.get_translation_or_none(locale)
-    # The translation depends on its file and on the source page it translates.
-    digest = digest_files(path) + f":{page.latest_revision_id}"
+    # The translation depends on its file and on the source file of the page it translates
+    # (not on edits made in the admin: editors sync those with wagtail-localize).
+    source_record = LoadedContent.objects.filter(key=key).first()
+    source_digest = source_record.digest if source_record else ""
+    digest = hashlib.sha256(f"{digest_files(path)}:{source_digest}".encode()).hexdigest()
 
     def create_or_update(_page=None):
         source, created = TranslationSource.get_or_create_from_instance(page)

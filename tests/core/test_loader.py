@@ -103,3 +103,36 @@ def test_invalid_yaml_is_refused(content_copy):
     (content_copy / "home.yaml").write_text("title: [unclosed\n", encoding="utf-8")
     with pytest.raises(CommandError, match="home.yaml: not valid YAML"):
         load_site(content_copy)
+
+
+def zh_home():
+    return HomePage.objects.get(locale__language_code="zh-hans")
+
+
+def test_translations_load_with_their_pages(site_content):
+    assert zh_home().lede.startswith("细读1952年")
+    chinese = EditionPage.objects.get(slug="fifth-bulletin", locale__language_code="zh-hans")
+    assert chinese.live and chinese.get_parent().specific == zh_home()
+
+
+def test_changed_translation_file_updates_the_translated_page(content_copy):
+    load_site(content_copy)
+    path = content_copy / "translations" / "zh-hans" / "home.po"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("细读1952年", "仔细阅读1952年"), encoding="utf-8"
+    )
+    output = load_site(content_copy)
+    assert "updated home@zh-hans" in output
+    assert zh_home().lede.startswith("仔细阅读1952年")
+
+
+def test_a_translation_edited_in_the_admin_is_kept(content_copy):
+    load_site(content_copy)
+    page = zh_home()
+    page.lede = "编辑在后台改过的导语。"
+    page.save_revision().publish()
+    path = content_copy / "translations" / "zh-hans" / "home.po"
+    path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    output = load_site(content_copy)
+    assert "kept home@zh-hans" in output
+    assert zh_home().lede == "编辑在后台改过的导语。"
