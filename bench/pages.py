@@ -29,7 +29,15 @@ from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 
-PAGES = ["/en/", "/en/fifth-bulletin/", "/en/fifth-bulletin/?version=zh"]
+PAGES = [
+    "/en/",
+    "/en/fifth-bulletin/",
+    "/en/fifth-bulletin/?version=zh",
+    "/en/fifth-bulletin/parallel/",
+    "/zh-hans/",
+    "/zh-hans/fifth-bulletin/",
+    "/zh-hans/fifth-bulletin/parallel/",
+]
 RUNS = 50
 
 
