@@ -5,7 +5,7 @@ import pytest
 from django.core.management import call_command
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCES = ROOT.parent / "shared" / "sources"
+SOURCES = ROOT / "site" / "sources"
 
 
 def load_site(content_dir=None, force=False):

@@ -43,6 +43,8 @@ class Person:
 
     @property
     def initials(self):
+        if CJK.search(self.given):
+            return self.given  # names in Chinese characters are not abbreviated
         parts = re.split(r"[\s-]+", self.given.strip())
         return " ".join(f"{part[0]}." for part in parts if part)
 
@@ -104,7 +106,9 @@ class Citation:
 
     # --- APA 7th edition ---
     def apa_html(self):
-        if self.author:
+        if self.author and CJK.search(self.author.family):
+            creator = self.author.natural
+        elif self.author:
             creator = f"{self.author.family}, {self.author.initials}"
         else:
             creator = self.organisation

@@ -5,6 +5,8 @@ per site and language, and dropped whenever a page is published, unpublished, mo
 deleted (see `signals.py`).
 """
 
+import time
+
 from django.conf import settings
 from django.core.cache import cache
 from django.utils import translation
@@ -16,7 +18,8 @@ GENERATION_KEY = "site-frame-generation"
 def _generation():
     generation = cache.get(GENERATION_KEY)
     if generation is None:
-        generation = 1
+        # A fresh start never meets frames cached under an earlier, evicted generation.
+        generation = time.time_ns()
         cache.set(GENERATION_KEY, generation, None)
     return generation
 
@@ -25,7 +28,7 @@ def invalidate():
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:
-        cache.set(GENERATION_KEY, 1, None)
+        cache.set(GENERATION_KEY, time.time_ns(), None)
 
 
 def site_frame(request):

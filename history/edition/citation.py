@@ -1,6 +1,7 @@
 """Citations of an edition, or of one of its segments."""
 
 from django.conf import settings
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from history.core.citations import Citation, Person
@@ -9,6 +10,8 @@ from history.core.citations import Citation, Person
 def edition_citation(request, page, version, item=None):
     """The citation of `page` as read in `version`; of one segment when `item` is given."""
     url = request.build_absolute_uri(page.url)
+    if version.code != page.default_version(get_language()).code:
+        url = f"{url}?version={version.code}"
     locator = ""
     if item is not None:
         url = f"{url}#{item.anchor}"
@@ -31,7 +34,7 @@ def edition_citation(request, page, version, item=None):
         author=author,
         organisation=page.issuing_body,
         description=description,
-        translation="" if version.is_original else version.label,
+        translation=version.label,
         locator=locator,
         language=version.language,
     )

@@ -248,6 +248,13 @@ class EditionPage(RoutablePageMixin, Page):
         insertions, moves and deletions.
         """
         highest = self.last_anchor_number
+        if self.pk:
+            # A revision restored from before later anchors were given out carries an older
+            # count; the stored one is the highest ever published.
+            stored = EditionPage.objects.filter(pk=self.pk).values_list(
+                "last_anchor_number", flat=True
+            )
+            highest = max(highest, stored.first() or 0)
         for segment in segments:
             match = ANCHOR_PATTERN.match(segment.anchor or "")
             if match:

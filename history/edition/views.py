@@ -126,11 +126,13 @@ def _parallel_versions(request, page):
     versions = page.all_versions
     if len(versions) < 2:
         raise Http404("This edition has only one version")
-    default_left = next((v for v in versions if v.is_original), versions[0])
-    left = page.get_version(request.GET["left"]) if "left" in request.GET else default_left
-    if "right" in request.GET:
-        right = page.get_version(request.GET["right"])
-    else:
+    original = next((v for v in versions if v.is_original), versions[0])
+    left = page.get_version(request.GET["left"]) if "left" in request.GET else None
+    right = page.get_version(request.GET["right"]) if "right" in request.GET else None
+    if left is None:
+        left = original if right is None or right.code != original.code else None
+        left = left or next(v for v in versions if v.code != right.code)
+    if right is None:
         right = next(v for v in versions if v.code != left.code)
     if left.code == right.code:
         raise Http404("Choose two different versions")
@@ -151,7 +153,8 @@ def parallel(request, page):
         return render_to_string("edition/includes/parallel_table.html", context, request)
 
     table = _cached(request, _revision_key(page, "parallel", left.code, right.code), render)
-    if request.htmx:
+    # A history-restore request (htmx's cache missed) needs the whole page back.
+    if request.htmx and not request.htmx.history_restore_request:
         response = HttpResponse(table)
     else:
         context = page.get_context(request)
@@ -177,7 +180,7 @@ def cite_download(request, page, style):
     if style == "ris":
         body, content_type, extension = citation.ris(), "application/x-research-info-systems", "ris"
     else:
-        key = f"{slugify(page.author_family_name or page.slug)}{citation.date.year}"
+        key = f"{slugify(page.author_family_name) or slugify(page.slug)}{citation.date.year}"
         key += item.anchor if item else ""
         body, content_type, extension = citation.bibtex(key), "application/x-bibtex", "bib"
     response = HttpResponse(body, content_type=f"{content_type}; charset=utf-8")
@@ -189,7 +192,7 @@ def plain_text(request, page):
     """The edition in one version as UTF-8 text, with its metadata and paragraph numbers."""
     version = _version(request, page)
     lines = [page.title]
-    if page.original_title:
+    if page.original_title and page.original_title != page.title:
         lines.append(page.original_title)
     lines.append("")
     for date in page.all_dates:

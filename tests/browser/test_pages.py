@@ -13,7 +13,16 @@ EDITION = "/en/fifth-bulletin/"
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["375px", "1280px"])
 @pytest.mark.parametrize(
-    "path", ["/en/", EDITION, EDITION + "?version=zh", EDITION + "?anatomy=on&cite=p18"]
+    "path",
+    [
+        "/en/",
+        EDITION,
+        EDITION + "?version=zh",
+        EDITION + "?anatomy=on&cite=p18",
+        "/zh-hans/",
+        "/zh-hans/fifth-bulletin/",
+        "/zh-hans/fifth-bulletin/?version=en&anatomy=on",
+    ],
 )
 def test_pages_render_without_accessibility_violations(open_page, path, viewport):
     page = open_page(path, viewport)
@@ -35,8 +44,13 @@ def test_the_whole_bulletin_can_be_read(open_page):
     assert page.locator("#text .gap").count() == 2  # ¶23–24 and ¶54
 
 
-def test_anatomy_toggle_works_by_keyboard(open_page):
-    page = open_page(EDITION)
+ANATOMY_NOTE = {"en": "Luo's report begins here", "zh-hans": "罗瑞卿的报告从这里开始"}
+CITING = {"en": "Citing paragraph {}.", "zh-hans": "正在引用第 {} 段。"}
+
+
+@pytest.mark.parametrize("language", ["en", "zh-hans"])
+def test_anatomy_toggle_works_by_keyboard(open_page, language):
+    page = open_page(f"/{language}/fifth-bulletin/")
     toggle = page.locator("[data-anatomy-toggle]")
     label = page.locator("#p6 .anatomy-label")
     assert not label.is_visible()
@@ -44,7 +58,7 @@ def test_anatomy_toggle_works_by_keyboard(open_page):
     page.keyboard.press("Enter")
     assert toggle.get_attribute("aria-pressed") == "true"
     assert label.is_visible()
-    assert "Luo's report begins here" in label.inner_text()
+    assert ANATOMY_NOTE[language] in label.inner_text()
     assert "anatomy=on" in page.url
     page.keyboard.press("Space")
     assert toggle.get_attribute("aria-pressed") == "false"
@@ -60,20 +74,21 @@ def test_anatomy_works_without_javascript(browser, live_site):
     context.close()
 
 
-def test_cite_box_works_by_keyboard(open_page):
-    page = open_page(EDITION)
-    page.get_by_role("link", name="Cite", exact=True).focus()
+@pytest.mark.parametrize("language", ["en", "zh-hans"])
+def test_cite_box_works_by_keyboard(open_page, language):
+    page = open_page(f"/{language}/fifth-bulletin/")
+    page.locator("a[data-open-cite]").focus()
     page.keyboard.press("Enter")
     assert page.locator("#cite").get_attribute("open") is not None
     select = page.locator("#cite-select")
     select.focus()
     page.keyboard.press("ArrowDown")  # paragraph 1
-    page.wait_for_selector("#cite-box .cite-scope:has-text('Citing paragraph 1.')")
-    assert "para. 1" in page.locator("#cite-chicago").inner_text()
+    page.wait_for_selector(f"#cite-box .cite-scope:has-text('{CITING[language].format(1)}')")
+    assert "#p1" in page.locator("#cite-chicago").inner_text()
     # The new box is live and focusable again.
     page.locator("#cite-select").focus()
     page.keyboard.press("ArrowDown")
-    page.wait_for_selector("#cite-box .cite-scope:has-text('Citing paragraph 2.')")
+    page.wait_for_selector(f"#cite-box .cite-scope:has-text('{CITING[language].format(2)}')")
     assert page.locator("#cite-mla").inner_text().endswith("#p2.")
     copy = page.locator("[data-copy='cite-apa']")
     copy.focus()

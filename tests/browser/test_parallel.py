@@ -41,15 +41,18 @@ def test_desktop_shows_both_columns_and_no_reveal_buttons(open_page):
     assert not page.locator("#p18 button.reveal").is_visible()
 
 
-def test_changing_a_version_swaps_the_table_and_the_address(open_page):
-    page = open_page("/en/fifth-bulletin/parallel/", DESKTOP)
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["375px", "1280px"])
+def test_changing_a_version_swaps_the_table_and_the_address(open_page, viewport):
+    page = open_page("/en/fifth-bulletin/parallel/", viewport)
     select = page.locator("#left-version")
     select.focus()
     page.keyboard.press("ArrowUp")  # Chinese original -> English translation
     page.wait_for_url(lambda url: "left=en" in url and "right=zh" in url)
     headers = page.locator("#parallel-table thead th")
-    page.locator("#parallel-table thead th:nth-child(2):has-text('English translation')").wait_for()
-    assert headers.nth(2).inner_text() == "Chinese original"  # the columns swapped
+    page.locator("#parallel-table thead th:nth-child(2):has-text('English translation')").wait_for(
+        state="attached"
+    )
+    assert headers.nth(2).text_content() == "Chinese original"  # the columns swapped
     # Swapped in place: the form (outside the table) is still the one the reader used.
     assert page.locator("#left-version").evaluate("el => el === document.activeElement")
 

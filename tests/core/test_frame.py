@@ -44,6 +44,8 @@ def test_robots_and_sitemap(client, site_content):
     body = sitemap.content.decode()
     assert "/en/fifth-bulletin/</loc>" in body
     assert "/en/</loc>" in body
+    assert "/zh-hans/fifth-bulletin/</loc>" in body
+    assert "/zh-hans/</loc>" in body
 
 
 def test_favicon_does_not_404(client):

@@ -56,3 +56,16 @@ def test_repeated_anchors_are_a_validation_error(home):
     page.set_children(segments=[Segment(anchor="p1"), Segment(anchor="p1")])
     with pytest.raises(ValidationError, match="repeated: p1"):
         page.full_clean()
+
+
+def test_anchors_are_not_reused_after_restoring_an_older_revision(home):
+    page = make_edition(home, n_segments=2)
+    old_revision = page.latest_revision
+    page.set_children(segments=[*page.segments.all(), Segment(kind="paragraph")])
+    page.save_revision().publish()  # p3 given out
+    old_revision.publish()  # back to p1, p2
+    page = EditionPage.objects.get(pk=page.pk)
+    assert anchors(page) == ["p1", "p2"]
+    page.set_children(segments=[*page.segments.all(), Segment(kind="paragraph")])
+    page.save_revision().publish()
+    assert anchors(page) == ["p1", "p2", "p4"]

@@ -118,3 +118,24 @@ def test_provenance_box_has_status_and_key_terms(client, edition):
     zh_box = client.get("/en/fifth-bulletin/?version=zh").content.decode()
     zh_box = zh_box[zh_box.index('id="provenance-title"') :]
     assert "archival original" in zh_box and "根据档案材料翻印" in zh_box
+
+
+def test_only_the_right_version_named(client, edition):
+    html = client.get(URL + "?right=zh").content.decode()
+    assert html.index("English translation</th>") < html.index("Chinese original</th>")
+
+
+def test_htmx_history_restore_gets_the_whole_page(client, edition):
+    response = client.get(URL, HTTP_HX_REQUEST="true", HTTP_HX_HISTORY_RESTORE_REQUEST="true")
+    assert "<html" in response.content.decode()
+
+
+def test_language_switch_keeps_the_view_and_its_query(client, edition):
+    html = client.get(URL + "?left=en&right=zh").content.decode()
+    assert (
+        'href="/zh-hans/fifth-bulletin/parallel/?left=en&amp;right=zh" hreflang="zh-hans"' in html
+    )
+    assert (
+        '<link rel="alternate" hreflang="zh-hans" '
+        'href="http://testserver/zh-hans/fifth-bulletin/parallel/?left=en&amp;right=zh">' in html
+    )

@@ -171,3 +171,19 @@ def test_a_newly_published_revision_shows_at_once(client, edition):
     html = html_of(client, URL)
     assert "Revised sentence." in html
     assert "Bureaucratic negligence" not in html
+
+
+def test_citing_the_chinese_original_names_it_and_links_to_it(client, edition):
+    html = html_of(client, URL + "?version=zh&cite=p18")
+    assert "http://testserver/en/fifth-bulletin/?version=zh#p18" in html
+    assert "Chinese original" in html[html.index('id="cite-chicago"') :]
+
+
+def test_chinese_site_citations(client, site_content):
+    html = html_of(client, "/zh-hans/fifth-bulletin/")
+    apa = re.search(r'id="cite-apa">(.*?)</p>', html, re.S).group(1)
+    assert apa.startswith("罗瑞卿 (1952, September 14).")
+    bib = client.get("/zh-hans/fifth-bulletin/cite/bibtex/").content.decode()
+    assert bib.startswith("@misc{fifth-bulletin1952,")
+    text = client.get("/zh-hans/fifth-bulletin/text/").content.decode()
+    assert text.count("中共中央转发罗瑞卿关于全国禁毒运动第五号简报") == 2  # title line + ¶1

@@ -23,17 +23,25 @@ def main_nav(context):
 
 
 def _translation_urls(context):
-    """{language: URL of this page in it}, computed once per request."""
+    """{language: URL of this view of the page in it}, computed once per request.
+
+    A view below the page (e.g. its parallel view) and the query string carry over, so the
+    reader lands on the same view in the other language.
+    """
     request = context["request"]
     if not hasattr(request, "_page_translation_urls"):
         urls = {}
         page = context.get("page")
         if isinstance(page, Page) and page.pk:
+            page_url = page.get_url(request) or ""
+            suffix = request.path[len(page_url) :] if request.path.startswith(page_url) else ""
+            if request.META.get("QUERY_STRING"):
+                suffix += "?" + request.META["QUERY_STRING"]
             translations = page.get_translations(inclusive=True).live().select_related("locale")
             for translated in translations:
                 code = translated.locale.language_code
                 with translation.override(code):
-                    urls[code] = translated.get_url(request)
+                    urls[code] = translated.get_url(request) + suffix
         request._page_translation_urls = urls
     return request._page_translation_urls
 

@@ -69,7 +69,8 @@ def parallel_cell(cell):
     continues = ""
     if cell.continues:
         continues = format_html(
-            ' <span class="continues" title="{}" aria-label="{}">⤵</span>',
+            ' <span class="continues" title="{}" aria-hidden="true">⤵</span>'
+            '<span class="visually-hidden"> ({})</span>',
             _("The sentence continues in the next row"),
             _("The sentence continues in the next row"),
         )
