@@ -129,3 +129,17 @@ def test_changed_source_marks_its_segment_out_of_date_and_the_reader_keeps_the_l
     html = html_of(client, "/zh-hans/fifth-bulletin/")
     assert "罗瑞卿的报告从这里开始" in html
     assert "A new note on the addressees." not in html
+
+
+def test_translators_get_wagtail_localizes_editor_without_the_document_text(client, site_content):
+    from django.contrib.auth import get_user_model
+    from django.urls import reverse
+
+    client.force_login(get_user_model().objects.create_superuser("ed", "ed@example.org", "pw"))
+    chinese = EditionPage.objects.get(slug="fifth-bulletin", locale__language_code="zh-hans")
+    response = client.get(reverse("wagtailadmin_pages:edit", args=[chinese.pk]))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "translation-editor" in html
+    assert "Luo&#x27;s report begins here" in html  # an anatomy note, to translate
+    assert "As of September 12, the total number" not in html
