@@ -67,3 +67,23 @@ def test_server_error_page_stands_alone():
 
     html = render_to_string("500.html")
     assert "Something went wrong" in html
+
+
+def test_home_query_count_does_not_grow_with_pages(client, site_content):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from history.core.models import HomePage
+    from tests.edition.factories import make_edition
+
+    def count():
+        client.get("/en/")
+        with CaptureQueriesContext(connection) as context:
+            assert client.get("/en/").status_code == 200
+        return len(context.captured_queries)
+
+    before = count()
+    home = HomePage.objects.get(locale__language_code="en")
+    for index in range(4):
+        make_edition(home, n_segments=3, slug=f"edition-{index}")
+    assert count() == before <= 12
