@@ -41,6 +41,14 @@ def require(data, field, path, kind=str):
     return value
 
 
+def require_choice(data, field, path, choices):
+    """`data[field]`, which must be one of `choices`."""
+    value = require(data, field, path)
+    if value not in choices:
+        raise ContentError(f"{path}: {field} “{value}” is not one of {sorted(choices)}")
+    return value
+
+
 def digest_files(*paths):
     sha = hashlib.sha256()
     for path in paths:

@@ -5,7 +5,7 @@ import uuid
 
 from wagtail.models import Locale
 
-from history.core.loading import ContentError, digest_files, read_yaml, require
+from history.core.loading import ContentError, digest_files, read_yaml, require, require_choice
 from history.core.models import HomePage
 from history.core.translating import load_page_translations
 
@@ -113,11 +113,7 @@ def load_edition(loader, home, folder):
 
 
 def _version(item, path):
-    status = require(item, "status", path)
-    if status not in VersionStatus.values:
-        raise ContentError(
-            f"{path}: version status “{status}” is not one of {VersionStatus.values}"
-        )
+    status = require_choice(item, "status", path, VersionStatus.values)
     return DocumentVersion(
         code=require(item, "code", path),
         language=require(item, "language", path),
@@ -129,9 +125,7 @@ def _version(item, path):
 
 
 def _date(item, path):
-    role = require(item, "role", path)
-    if role not in DateRole.values:
-        raise ContentError(f"{path}: date role “{role}” is not one of {DateRole.values}")
+    role = require_choice(item, "role", path, DateRole.values)
     value = require(item, "date", path, datetime.date)
     return DocumentDate(role=role, date=value, label=require(item, "label", path))
 
@@ -139,9 +133,7 @@ def _date(item, path):
 def _segment(item, index, codes, path):
     where = f"{path} (segment {index + 1})"
     anchor = require(item, "anchor", where)
-    kind = require(item, "kind", where)
-    if kind not in SegmentKind.values:
-        raise ContentError(f"{where}: kind “{kind}” is not one of {SegmentKind.values}")
+    kind = require_choice(item, "kind", where, SegmentKind.values)
     texts = item.get("texts") or {}
     run_in = item.get("run_in") or []
     unknown = (set(texts) | set(run_in)) - codes
@@ -162,13 +154,9 @@ def _segment(item, index, codes, path):
 
 def _translation_note(item, index, codes, anchors, path):
     where = f"{path} (translation note {index + 1})"
-    anchor, version, kind = (require(item, field, where) for field in ("anchor", "version", "kind"))
-    if anchor not in anchors:
-        raise ContentError(f"{where}: no segment has the anchor “{anchor}”")
-    if version not in codes:
-        raise ContentError(f"{where}: unknown version “{version}”; known: {sorted(codes)}")
-    if kind not in NoteKind.values:
-        raise ContentError(f"{where}: kind “{kind}” is not one of {NoteKind.values}")
+    anchor = require_choice(item, "anchor", where, anchors)
+    version = require_choice(item, "version", where, codes)
+    kind = require_choice(item, "kind", where, NoteKind.values)
     return TranslationNote(
         anchor=anchor,
         version=version,
@@ -181,9 +169,7 @@ def _translation_note(item, index, codes, anchors, path):
 
 def _term_note(item, index, codes, path):
     where = f"{path} (term note {index + 1})"
-    version = require(item, "version", where)
-    if version not in codes:
-        raise ContentError(f"{where}: unknown version “{version}”; known: {sorted(codes)}")
+    version = require_choice(item, "version", where, codes)
     return TermNote(
         version=version,
         term=require(item, "term", where),

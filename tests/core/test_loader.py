@@ -136,3 +136,12 @@ def test_a_translation_edited_in_the_admin_is_kept(content_copy):
     output = load_site(content_copy)
     assert "kept home@zh-hans" in output
     assert zh_home().lede == "编辑在后台改过的导语。"
+
+
+def test_a_translation_note_on_an_unknown_segment_is_refused(content_copy):
+    path = content_copy / "editions" / "fifth-bulletin" / "notes.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("  - anchor: p18\n", "  - anchor: p999\n", 1), encoding="utf-8")
+    with pytest.raises(CommandError, match=re.escape("(translation note 1): anchor “p999”")):
+        load_site(content_copy)
+    assert not HomePage.objects.exists()
