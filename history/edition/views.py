@@ -17,7 +17,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from .citation import edition_citation
-from .reading import Item, parallel_rows, reading_blocks
+from .reading import Item, block_text, parallel_rows, reading_blocks
 
 TOGGLE_VALUES = {"on": True, "off": False}
 
@@ -202,7 +202,7 @@ def plain_text(request, page):
     lines.append("")
     for block in reading_blocks(page.all_segments, version):
         for part in block.children if block.element == "list" else [block]:
-            text = version.joiner.join(item.text for item in part.items if item.text)
+            text = block_text(part, version)
             if text:
                 prefix = "- " if part.element == "item" else ""
                 lines.append(f"[{part.number}] {prefix}{text}")
