@@ -90,7 +90,7 @@ def gap_html(block, version, versions):
         "", '<span id="{}" class="gap__anchor"></span>', ((i.anchor,) for i in block.items[1:])
     )
     notes = [i.segment.alignment_note for i in block.items if i.segment.alignment_note]
-    message = f"¶ {numbers}: {version.gap_label}"
+    message = _("¶ %(numbers)s: %(gap)s") % {"numbers": numbers, "gap": version.gap_label}
     link = ""
     if elsewhere:
         link = format_html(
