@@ -95,21 +95,17 @@ class EditionPageForm(WagtailAdminPageForm):
     have been validated, before a revision is saved.
     """
 
+    def kept_forms(self, relation):
+        """The filled-in forms of a child formset that are not marked for deletion."""
+        formset = self.formsets[relation]
+        deleted = set(formset.deleted_forms)
+        return [form for form in formset.forms if form.cleaned_data and form not in deleted]
+
     def is_valid(self):
         if not super().is_valid():
             return False
-        versions = self.formsets["versions"]
-        codes = {
-            form.cleaned_data["code"]
-            for form in versions.forms
-            if form.cleaned_data and not versions._should_delete_form(form)
-        }
-        segments = self.formsets["segments"]
-        segment_forms = [
-            form
-            for form in segments.forms
-            if form.cleaned_data and not segments._should_delete_form(form)
-        ]
+        codes = {form.cleaned_data["code"] for form in self.kept_forms("versions")}
+        segment_forms = self.kept_forms("segments")
         valid = True
         for form in segment_forms:
             unknown = sorted(
@@ -130,10 +126,7 @@ class EditionPageForm(WagtailAdminPageForm):
     def _check_notes(self, codes, anchors):
         valid = True
         for relation, anchor_field in (("translation_notes", "anchor"), ("term_notes", None)):
-            formset = self.formsets[relation]
-            for form in formset.forms:
-                if not form.cleaned_data or formset._should_delete_form(form):
-                    continue
+            for form in self.kept_forms(relation):
                 if form.cleaned_data.get("version") not in codes:
                     valid = False
                     form.add_error("version", _("Not one of this edition's versions."))

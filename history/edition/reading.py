@@ -89,15 +89,18 @@ def block_text(block, version):
     return version.joiner.join(item.text for item in block.items if item.text)
 
 
-def version_paragraphs(segments, version):
-    """The text of `version` as a list of paragraphs (list items one per entry)."""
-    paragraphs = []
+def version_parts(segments, version):
+    """(block, text) for each paragraph of `version`, list items one by one, gaps left out."""
     for block in reading_blocks(segments, version):
         for part in block.children if block.element == "list" else [block]:
             text = block_text(part, version)
             if text:
-                paragraphs.append(text)
-    return paragraphs
+                yield part, text
+
+
+def version_paragraphs(segments, version):
+    """The text of `version` as a list of paragraphs (list items one per entry)."""
+    return [text for _part, text in version_parts(segments, version)]
 
 
 # A text ending in one of these closes its sentence; any other ending continues in the next

@@ -17,7 +17,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from .citation import edition_citation
-from .reading import Item, block_text, parallel_rows, reading_blocks
+from .reading import Item, parallel_rows, reading_blocks, version_parts
 
 TOGGLE_VALUES = {"on": True, "off": False}
 
@@ -200,13 +200,9 @@ def plain_text(request, page):
     lines.append(f"{_('Version')}: {version.label} ({version.get_status_display()})")
     lines.append(f"{_('Source')}: {request.build_absolute_uri(page.url)}")
     lines.append("")
-    for block in reading_blocks(page.all_segments, version):
-        for part in block.children if block.element == "list" else [block]:
-            text = block_text(part, version)
-            if text:
-                prefix = "- " if part.element == "item" else ""
-                lines.append(f"[{part.number}] {prefix}{text}")
-                lines.append("")
+    for part, text in version_parts(page.all_segments, version):
+        prefix = "- " if part.element == "item" else ""
+        lines += [f"[{part.number}] {prefix}{text}", ""]
     response = HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{page.slug}-{version.code}.txt"'
     return response
