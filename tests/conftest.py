@@ -17,12 +17,23 @@ def load_site(content_dir=None, force=False):
     return out.getvalue()
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database starts with the site loaded from site/, once per session (loading
+    takes a while). Each test runs in a transaction that is rolled back, so each starts from
+    the loaded site; live-server tests flush the database and load it again themselves."""
+    with django_db_blocker.unblock():
+        load_site()
+
+
 @pytest.fixture
 def site_content(db):
     """The site as `make run` loads it from site/."""
-    load_site()
+    from history.core.models import LoadedContent
     from history.edition.models import EditionPage
 
+    if not LoadedContent.objects.filter(key="home").exists():
+        load_site()
     return EditionPage.objects.get(slug="fifth-bulletin", locale__language_code="en")
 
 

@@ -24,6 +24,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "history.core",
     "history.edition",
+    "history.atlas",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.routable_page",

@@ -3,7 +3,8 @@
 from django.conf import settings
 from wagtail.models import Locale, Page, Site
 
-from .loading import digest_files, read_yaml, require
+from .bibliography import SourceKind, SourceRecord
+from .loading import ContentError, digest_files, read_yaml, require, require_choice
 from .models import HomePage
 from .translating import load_page_translations
 
@@ -47,10 +48,67 @@ def load(loader):
         page.save_revision().publish()
 
     existing = HomePage.objects.filter(locale=Locale.get_default()).first()
-    home = loader.sync_page("home", digest_files(path), existing, create, update)
+    home = loader.sync("home", digest_files(path), existing, create, update)
     _point_site_at(home)
     load_page_translations(loader, "home", home)
+    load_bibliography(loader)
     return home
+
+
+RECORD_TEXT_FIELDS = [
+    "organisation", "title", "short_title", "short_title_zh", "title_translation", "container",
+    "volume", "issue", "pages", "place", "publisher", "record", "url", "note",
+]  # fmt: skip
+
+
+def load_bibliography(loader):
+    """`site/bibliography.yaml`: the source records that essays, events and figures cite."""
+    path = loader.content_dir / "bibliography.yaml"
+    items = read_yaml(path) or []
+    if not isinstance(items, list):
+        raise ContentError(f"{path}: should be a list of source records")
+    loaded = {}
+    for index, item in enumerate(items):
+        key = require(item, "key", f"{path} (record {index + 1})")
+        if key in loaded:
+            raise ContentError(f"{path}: key “{key}” is used twice")
+        collection = item.get("collection")
+        if collection and collection not in loaded:
+            raise ContentError(f"{path}: {key}: collection “{collection}” must come before it")
+
+        def fill(record, item=item, key=key, collection=collection):
+            record.key = key
+            record.kind = require_choice(item, "kind", f"{path}: {key}", SourceKind.values)
+            for field in RECORD_TEXT_FIELDS:
+                setattr(record, field, str(item.get(field) or ""))
+            record.authors = _people(item.get("authors"), f"{path}: {key}: authors")
+            record.editors = _people(item.get("editors"), f"{path}: {key}: editors")
+            record.year = item.get("year")
+            record.date = item.get("date")
+            record.collection = loaded[collection] if collection else None
+
+        existing = SourceRecord.objects.filter(key=key).first()
+        loaded[key] = loader.sync_snippet(
+            f"bibliography/{key}", item, existing, SourceRecord, fill, path
+        )
+    return loaded
+
+
+def _people(items, where):
+    people = []
+    for person in items or []:
+        family = require(person, "family", where)
+        people.append(
+            (
+                "person",
+                {
+                    "family": family,
+                    "given": str(person.get("given") or ""),
+                    "family_first": bool(person.get("family_first")),
+                },
+            )
+        )
+    return people
 
 
 def _remove_placeholder(root):

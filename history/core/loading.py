@@ -7,10 +7,13 @@ has edited the page since the last load, so an editor's work in the admin is nev
 """
 
 import hashlib
+import json
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+from django.core.exceptions import ValidationError
 from django.core.management.base import CommandError
 
 from .models import LoadedContent
@@ -49,6 +52,12 @@ def require_choice(data, field, path, choices):
     return value
 
 
+def stable_key(*parts):
+    """A translation key that is the same in every database loaded from these files, so that
+    translation files can name the objects they translate."""
+    return uuid.uuid5(uuid.NAMESPACE_URL, "/".join(str(part) for part in parts))
+
+
 def digest_files(*paths):
     sha = hashlib.sha256()
     for path in paths:
@@ -67,29 +76,60 @@ class Loader:
     def say(self, message):
         self.stdout.write(message)
 
-    def sync_page(self, key, digest, page, create, update):
-        """Create the page, or update it from changed files, unless an editor has changed it.
+    def sync(self, key, digest, obj, create, update):
+        """Create the object, or update it from changed files, unless an editor has changed it.
 
-        `page` is the existing page or None; `create()` must return the new, published page;
-        `update(page)` must publish the updated page. Returns the page.
+        Works for pages and for snippets with revisions. `obj` is the existing object or None;
+        `create()` must return the new object with a revision (published, for a page);
+        `update(obj)` must save a new revision (and publish it, for a page). Returns the object.
         """
         record = LoadedContent.objects.filter(key=key).first()
-        if page is None:
-            page = create()
+        if obj is None:
+            obj = create()
             self.say(f"  created {key}")
         elif record and record.digest == digest and not self.force:
-            return page
-        elif (record is None or record.revision_id != page.latest_revision_id) and not self.force:
+            return obj
+        elif (record is None or record.revision_id != obj.latest_revision_id) and not self.force:
             self.say(
                 f"  kept {key}: it was edited in the admin since it was loaded; "
                 "its file's changes were not applied (load_site --force overwrites)"
             )
-            return page
+            return obj
         else:
-            update(page)
+            update(obj)
             self.say(f"  updated {key}")
-        page.refresh_from_db()
+        obj.refresh_from_db()
         LoadedContent.objects.update_or_create(
-            key=key, defaults={"digest": digest, "revision_id": page.latest_revision_id}
+            key=key, defaults={"digest": digest, "revision_id": obj.latest_revision_id}
         )
-        return page
+        return obj
+
+    def sync_snippet(self, key, data, existing, new, fill, path):
+        """`sync` for one item of a content file that becomes a snippet with revisions.
+
+        `new()` makes an unsaved instance, `fill(obj)` sets its fields (and may raise
+        ContentError); the instance is validated as the admin would, and an invalid item is
+        reported with its file and key.
+        """
+
+        def save(obj):
+            fill(obj)
+            try:
+                obj.full_clean(exclude=["translation_key", "latest_revision"])
+            except ValidationError as error:
+                raise ContentError(f"{path}: {key}: {_messages(error)}") from error
+            obj.save()
+            obj.save_revision(clean=False)
+            return obj
+
+        return self.sync(key, digest_data(data), existing, lambda: save(new()), save)
+
+
+def digest_data(data):
+    return hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def _messages(error):
+    if hasattr(error, "message_dict"):
+        return "; ".join(f"{field}: {' '.join(msgs)}" for field, msgs in error.message_dict.items())
+    return " ".join(error.messages)

@@ -54,3 +54,6 @@ class LoadedContent(models.Model):
 
     def __str__(self):
         return self.key
+
+
+from .bibliography import SourceRecord  # noqa: E402,F401

@@ -1,11 +1,14 @@
-"""Drop the cached site frame when the page tree changes."""
+"""Drop cached things when what they are built from changes: the site frame when the page
+tree changes, the content generation when content is saved."""
 
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from . import frame
+from . import frame, generation
+
+CONTENT_APPS = {"core", "edition", "atlas", "timeline", "wagtailcore"}
 
 
 @receiver(page_published)
@@ -25,3 +28,17 @@ def _page_deleted(sender, **kwargs):
 @receiver(post_save, sender=Site)
 def _frame_inputs_changed(**kwargs):
     frame.invalidate()
+
+
+# The site's own content: pages (on publishing) and every model of its apps.
+@receiver(page_published)
+@receiver(page_unpublished)
+def _content_published(**kwargs):
+    generation.bump()
+
+
+@receiver(post_save)
+@receiver(post_delete)
+def _content_saved(sender, **kwargs):
+    if sender._meta.app_label in CONTENT_APPS:
+        generation.bump()

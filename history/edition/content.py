@@ -1,11 +1,17 @@
 """Content loading for editions: `site/editions/<slug>/edition.yaml` and `text.yaml`."""
 
 import datetime
-import uuid
 
 from wagtail.models import Locale
 
-from history.core.loading import ContentError, digest_files, read_yaml, require, require_choice
+from history.core.loading import (
+    ContentError,
+    digest_files,
+    read_yaml,
+    require,
+    require_choice,
+    stable_key,
+)
 from history.core.models import HomePage
 from history.core.translating import load_page_translations
 
@@ -35,12 +41,6 @@ def load(loader):
     for folder in sorted((loader.content_dir / "editions").iterdir()):
         if folder.is_dir():
             load_edition(loader, home, folder)
-
-
-def stable_key(*parts):
-    """A translation key that is the same in every database loaded from these files, so that
-    translation files can name the objects they translate."""
-    return uuid.uuid5(uuid.NAMESPACE_URL, "/".join(str(part) for part in parts))
 
 
 def load_edition(loader, home, folder):
@@ -107,7 +107,7 @@ def load_edition(loader, home, folder):
     existing = EditionPage.objects.filter(slug=slug, locale=home.locale).first()
     key = f"editions/{folder.name}"
     files = [meta_path, text_path] + ([notes_path] if notes_path.exists() else [])
-    page = loader.sync_page(key, digest_files(*files), existing, create, update)
+    page = loader.sync(key, digest_files(*files), existing, create, update)
     load_page_translations(loader, key, page)
     return page
 

@@ -7,6 +7,9 @@ functions turn the flat segment list into the blocks a reader sees, or into plai
 
 from dataclasses import dataclass, field
 
+from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
+
 from .models import SegmentKind
 
 # The element a segment opens when it starts a block (i.e. does not run on); other kinds open
@@ -51,15 +54,32 @@ class Block:
         return self.items[-1].number if self.items else self.children[-1].last_number
 
 
-def reading_blocks(segments, version, notes=None):
+def linked_text(text, links):
+    """`text` as HTML with the first occurrence of each phrase linked:
+    links = [(phrase, URL, title)]."""
+    html = escape(text)
+    for phrase, url, title in links:
+        phrase = escape(phrase)
+        if phrase in html:
+            link = format_html('<a class="place-link" href="{}" title="{}">', url, title)
+            html = html.replace(phrase, f"{link}{phrase}</a>", 1)
+    return mark_safe(html)
+
+
+def reading_blocks(segments, version, notes=None, links=None):
     """The blocks of `version`, in order, with consecutive list items gathered into lists.
 
     Segments that have no text in this version make a "gap" block of their own: the omission
-    stays visible, and their anchors still resolve.
+    stays visible, and their anchors still resolve. `links` ({(anchor, version code): [(phrase,
+    URL, title)]}) turns marked words into links.
     """
     blocks = []
+    links = links or {}
     for number, segment in enumerate(segments, start=1):
         text, run_in = segment.version_texts.get(version.code, ("", False))
+        marked = links.get((segment.anchor, version.code))
+        if text and marked:
+            text = linked_text(text, marked)
         item = Item(number, segment, text, (notes or {}).get(segment.anchor, []))
         if not text:
             if blocks and blocks[-1].element == "gap":

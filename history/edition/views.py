@@ -4,6 +4,7 @@ Each takes the edition page (routed by `EditionPage`) and the request. Query par
 name something (a version, an anchor) must name something that exists, or the answer is 404.
 """
 
+import hashlib
 import json
 
 from django.core.cache import cache
@@ -15,6 +16,8 @@ from django.utils.html import format_html_join
 from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+
+from history.core import generation
 
 from .citation import edition_citation
 from .reading import Item, parallel_rows, reading_blocks, version_parts
@@ -86,15 +89,28 @@ def _revision_key(page, *parts):
     return ":".join(["edition", str(page.pk), str(page.live_revision_id), get_language(), *parts])
 
 
+def related_links(request, page, relation):
+    """Links that an app above the edition keeps for it through a reverse relation (the
+    atlas's place names, the timeline's events): the edition does not import those apps; each
+    related model answers `links_for(edition, request)`. Empty if the app is not installed."""
+    descriptor = getattr(type(page), relation, None)
+    if descriptor is None:
+        return {}
+    key = f"related:{relation}:{page.pk}:{get_language()}:{request.get_host()}"
+    return generation.cached(key, lambda: descriptor.rel.related_model.links_for(page, request))
+
+
 def _reading_parts(request, page, version):
     """The rendered text of one version, the translation notes, and the notes on key terms."""
+    links = related_links(request, page, "place_mentions")
+    digest = hashlib.sha256(repr(sorted(links.items())).encode()).hexdigest()[:16]
 
     def render():
         notes = page.notes_by_anchor()
         context = {
             "page": page,
             "version": version,
-            "blocks": reading_blocks(page.all_segments, version, notes),
+            "blocks": reading_blocks(page.all_segments, version, notes, links),
             "notes": [note for anchor_notes in notes.values() for note in anchor_notes],
             "term_notes": [n for n in page.all_term_notes if n.version == version.code],
         }
@@ -103,7 +119,7 @@ def _reading_parts(request, page, version):
             for part in ("text", "notes", "terms")
         }
 
-    return _cached(request, _revision_key(page, "read", version.code), render)
+    return _cached(request, _revision_key(page, "read", version.code, digest), render)
 
 
 def read(request, page):
@@ -115,6 +131,7 @@ def read(request, page):
         parts=_reading_parts(request, page, version),
         anatomy=_flag(request, "anatomy"),
         document_citation=edition_citation(request, page, version),
+        events=related_links(request, page, "events"),
         json_ld=_json_ld(request, page),
     )
     return TemplateResponse(request, page.get_template(request), context)

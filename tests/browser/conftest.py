@@ -48,12 +48,28 @@ def browser():
         browser.close()
 
 
+@pytest.fixture(scope="session")
+def _site_server(django_db_setup, django_db_blocker):
+    """One live server for the session, serving the site as loaded into the test database.
+
+    Browser tests only read: they run outside a transaction, against the committed content,
+    so the database is not flushed and reloaded for each of them (loading takes a while)."""
+    from pytest_django.live_server_helper import LiveServer
+
+    from history.core.models import LoadedContent
+
+    with django_db_blocker.unblock():
+        if not LoadedContent.objects.filter(key="home").exists():
+            load_site()
+    server = LiveServer("localhost")
+    yield server
+    server.stop()
+
+
 @pytest.fixture
-def live_site(live_server):
-    """The live server with the site's content. Live-server tests flush the database,
-    Wagtail's locale, root page and site included; the loader makes them again."""
-    load_site()
-    return live_server
+def live_site(_site_server, django_db_blocker):
+    with django_db_blocker.unblock():
+        yield _site_server
 
 
 @pytest.fixture

@@ -4,7 +4,8 @@ import pytest
 
 from tests.browser.conftest import DESKTOP, PHONE, axe_violations, screenshot
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+# Browser tests only read; the database marker makes the session set up the loaded site.
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 LANGUAGES = ["en", "zh-hans"]
 

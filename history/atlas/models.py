@@ -1,0 +1,6 @@
+"""Places, reported figures, and the pages that show them."""
+
+from .figures import ReportedFigure  # noqa: F401
+from .mentions import PlaceMention  # noqa: F401
+from .pages import MapPage, NumbersPage  # noqa: F401
+from .places import Place  # noqa: F401

@@ -1,0 +1,172 @@
+"""The numbers page: charts of the reported figures, each with its table twin.
+
+Charts are drawn on the server as SVG (horizontal bars: they hold long labels and read well
+on a phone and on paper). Each chart is chosen by the kind of figure it shows, so a figure an
+editor adds appears in its chart without code.
+"""
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.utils.translation import gettext as _
+
+from .data import Atlas, figure_value
+from .places import PlaceKind
+
+WIDTH = 640
+LABEL_WIDTH = 230
+BAR_HEIGHT = 22
+ROW_HEIGHT = 34
+VALUE_ROOM = 130
+
+
+@dataclass
+class Bar:
+    label: str
+    value: Decimal
+    text: str
+    row: object
+    y: int = 0
+    width: float = 0
+
+
+@dataclass
+class Chart:
+    slug: str
+    title: str
+    description: str
+    bars: list = field(default_factory=list)
+
+    @property
+    def height(self):
+        return len(self.bars) * ROW_HEIGHT + 8
+
+    def lay_out(self):
+        highest = max((bar.value for bar in self.bars), default=Decimal(1)) or Decimal(1)
+        room = WIDTH - LABEL_WIDTH - VALUE_ROOM
+        for index, bar in enumerate(self.bars):
+            bar.y = index * ROW_HEIGHT + 4
+            bar.width = round(float(bar.value / highest) * room, 1)
+        return self
+
+
+def _bars(rows, label):
+    return [Bar(label(row), row.figure.value, figure_value(row.figure), row) for row in rows]
+
+
+def _place(row):
+    return row.place.name if row.place else _("Nationwide")
+
+
+def _place_and_document(row):
+    return f"{_place(row)} · {row.document_name}"
+
+
+def _with_period(row):
+    period = f" ({row.figure.period})" if row.figure.period else ""
+    return f"{_place(row)}{period}"
+
+
+def charts(atlas):
+    rows = [row for row in atlas.rows if row.figure.value is not None]
+
+    def of_kind(kind, unit=None, place_kind=None, nationwide=None):
+        chosen = [
+            row
+            for row in rows
+            if row.figure.kind == kind
+            and (unit is None or row.figure.unit == unit)
+            and (place_kind is None or (row.place and row.place.kind == place_kind))
+            and (nationwide is None or (row.place is None) == nationwide)
+        ]
+        return sorted(chosen, key=lambda row: (row.figure.as_of, -(row.figure.value or 0)))
+
+    result = [
+        Chart(
+            "totals-offenders",
+            _("Drug offenders identified nationwide, as the series reports them"),
+            _("The count grew as denunciations and confessions came in."),
+            _bars(of_kind("offenders_identified", nationwide=True), _date_and_document),
+        ),
+        Chart(
+            "totals-arrests",
+            _("Arrests nationwide, as the series reports them"),
+            _("Cumulative arrests at each report."),
+            _bars(of_kind("arrests", nationwide=True), _date_and_document),
+        ),
+        Chart(
+            "totals-seizures",
+            _("Drugs seized nationwide, in liang of opium equivalent"),
+            _(
+                "One liang was about 31 grams in 1952; the documents do not say which tael "
+                "they used."
+            ),
+            _bars(of_kind("seizures", unit="liang", nationwide=True), _date_and_document),
+        ),
+        Chart(
+            "arrest-rates",
+            _("Arrests as a share of identified offenders"),
+            _("Northeast, Northwest and national rates as the bulletins report them."),
+            _bars(of_kind("arrest_rate"), _place_and_document),
+        ),
+        Chart(
+            "arrests-by-region",
+            _("Arrests by greater administrative region, to 22 August 1952"),
+            _("From the second bulletin."),
+            _bars(
+                sorted(
+                    of_kind("arrests", place_kind=PlaceKind.GREATER_REGION),
+                    key=lambda row: -row.figure.value,
+                ),
+                _place_and_document,
+            ),
+        ),
+        Chart(
+            "arrests-by-city",
+            _("Arrests by city, to 22 August 1952"),
+            _("From the second bulletin."),
+            _bars(
+                sorted(
+                    of_kind("arrests", place_kind=PlaceKind.CITY), key=lambda row: -row.figure.value
+                ),
+                _place,
+            ),
+        ),
+        Chart(
+            "denunciations-by-city",
+            _("Denunciation reports received, by city"),
+            _(
+                "The spans differ: one afternoon, one day, three and a half days, or the "
+                "campaign so far."
+            ),
+            _bars(of_kind("denunciation_reports", unit="report"), _with_period),
+        ),
+        Chart(
+            "confession-rates",
+            _("Those who came to confess and register, as a share of known offenders"),
+            _("A share of the offenders “at large in society”, not of all offenders."),
+            _bars(of_kind("confession_rate"), _place),
+        ),
+        Chart(
+            "confessions",
+            _("Confessions and registrations"),
+            _("The spans differ: check each figure's period."),
+            _bars(of_kind("confessions"), _with_period),
+        ),
+    ]
+    return [chart.lay_out() for chart in result if chart.bars]
+
+
+def _date_and_document(row):
+    return row.document_name
+
+
+def numbers_context(request):
+    atlas = Atlas(request)
+    return {
+        "charts": charts(atlas),
+        "chart_width": WIDTH,
+        "label_width": LABEL_WIDTH,
+        "bar_height": BAR_HEIGHT,
+        "documents": atlas.documents,
+    }

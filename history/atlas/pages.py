@@ -1,0 +1,82 @@
+"""The map of regional actions and the numbers page: the figures, shown two ways."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+from history.core.models import EDITORIAL_FEATURES
+
+
+class MapPage(RoutablePageMixin, Page):
+    """The map, its table twin, and a panel per place. Routes: the page (the table alone for
+    htmx) and `place/<slug>/`; the file `data.geojson` beside it."""
+
+    intro = RichTextField(_("introduction"), features=EDITORIAL_FEATURES)
+    map_in_1952 = RichTextField(
+        _("the map in 1952"),
+        features=EDITORIAL_FEATURES,
+        help_text=_("The greater administrative regions and the provinces that no longer exist."),
+    )
+    base_map_note = models.TextField(
+        _("note on the base map"), help_text=_("What the base map shows and where it comes from.")
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("map_in_1952"),
+        FieldPanel("base_map_note"),
+    ]
+    parent_page_types = ["core.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("map page")
+
+    @path("")
+    def map_view(self, request):
+        from .views import map_view
+
+        return map_view(request, self)
+
+    published_files = {"data.geojson": "geojson"}
+
+    def geojson(self, request):
+        from .views import geojson
+
+        return geojson(request, self)
+
+    @path("place/<slug:slug>/")
+    def place(self, request, slug):
+        from .views import place_view
+
+        return place_view(request, self, slug)
+
+
+class NumbersPage(Page):
+    """Tables and charts of the reported figures, with the caveats they need."""
+
+    intro = RichTextField(_("introduction"), features=EDITORIAL_FEATURES)
+    caveats = RichTextField(
+        _("caveats"),
+        features=EDITORIAL_FEATURES,
+        help_text=_("What to keep in mind when comparing figures of different periods."),
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("caveats")]
+    parent_page_types = ["core.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("numbers page")
+
+    def get_context(self, request, *args, **kwargs):
+        from .numbers import numbers_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(numbers_context(request))
+        return context

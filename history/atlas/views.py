@@ -1,0 +1,186 @@
+"""The map page, its data and its place panels.
+
+Filters come from the query string (`document`, `kind`, `place`, `sort`). The page drops
+values it does not know (an old link still opens); the GeoJSON endpoint answers 400.
+"""
+
+import json
+import math
+
+from django.http import Http404, HttpResponseBadRequest, JsonResponse
+from django.template.response import TemplateResponse
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext as _
+
+from .data import ALL, Atlas, BadFilter, Filters, figure_value, place_kind_label
+from .figures import Action
+
+# Where markers that share a point are laid around it (pixels).
+SPREAD_RADIUS = 15
+
+
+def map_view(request, page):
+    atlas = Atlas(request)
+    filters = atlas.filters(request.GET)
+    rows = atlas.select(filters)
+    context = page.get_context(request)
+    context.update(_results_context(request, page, atlas, filters, rows))
+    context.update(
+        documents=[(doc.key, doc.short_name(atlas.language), doc.date) for doc in atlas.documents],
+        actions=Action.choices,
+        all_places=sorted(atlas.places.values(), key=lambda place: place.name),
+        ALL=ALL,
+    )
+    if filters.place:
+        context.update(_panel_context(request, page, atlas, filters))
+    if request.htmx and not request.htmx.history_restore_request:
+        template = "atlas/includes/map_results.html"
+    else:
+        template = page.get_template(request)
+    response = TemplateResponse(request, template, context)
+    patch_vary_headers(response, ("HX-Request",))
+    return response
+
+
+def geojson(request, page):
+    atlas = Atlas(request)
+    try:
+        filters = atlas.filters(request.GET, strict=True)
+    except BadFilter as error:
+        return HttpResponseBadRequest(str(error), content_type="text/plain; charset=utf-8")
+    data = feature_collection(request, page, atlas, filters, atlas.select(filters))
+    response = JsonResponse(data, json_dumps_params={"ensure_ascii": False})
+    response["Content-Type"] = "application/geo+json; charset=utf-8"
+    return response
+
+
+def place_view(request, page, slug):
+    atlas = Atlas(request)
+    if slug not in atlas.places_by_slug:
+        raise Http404("No such place")
+    filters = atlas.filters({**request.GET.dict(), "place": slug})
+    context = page.get_context(request)
+    context.update(_panel_context(request, page, atlas, filters))
+    if request.htmx and not request.htmx.history_restore_request:
+        template = "atlas/includes/place_panel.html"
+    else:
+        template = "atlas/place_page.html"
+    response = TemplateResponse(request, template, context)
+    patch_vary_headers(response, ("HX-Request",))
+    return response
+
+
+def _results_context(request, page, atlas, filters, rows):
+    # The map keeps every place's markers; the chosen place is where it looks.
+    everywhere = atlas.select(Filters(**{**filters.__dict__, "place": ""}))
+    collection = feature_collection(request, page, atlas, filters, everywhere)
+    return {
+        "filters": filters,
+        "rows": [(row, figure_value(row.figure)) for row in rows],
+        "marker_count": len(collection["features"]),
+        "map_data": _json_script_text(collection),
+        "sort_links": _sort_links(filters),
+    }
+
+
+def _panel_context(request, page, atlas, filters):
+    place = atlas.places_by_slug[filters.place]
+    rows = atlas.select(filters)
+    documents = {}
+    for row in rows:
+        documents.setdefault(row.document_name, []).append((row, figure_value(row.figure)))
+    return {
+        "place": place,
+        "place_kind": place_kind_label(place),
+        "place_parent": atlas.parent_of(place),
+        "place_documents": list(documents.items()),
+        "filters": filters,
+    }
+
+
+def _sort_links(filters):
+    links = {}
+    for column in ("place", "figure", "value", "date"):
+        current = filters.sort == column
+        descending = current and not filters.descending
+        links[column] = {
+            "query": filters.query(sort=column, descending=descending),
+            "aria_sort": ("descending" if filters.descending else "ascending") if current else "",
+        }
+    return links
+
+
+def feature_collection(request, page, atlas, filters, rows):
+    """GeoJSON: one point per place and kind of action, with what a marker needs."""
+    base = page.get_url(request)
+    markers = atlas.markers(rows)
+    at_point = {}
+    for marker in markers:
+        at_point.setdefault((marker.place.latitude, marker.place.longitude), []).append(marker)
+    action_labels = dict(Action.choices)
+    features = []
+    for marker in markers:
+        place = marker.place
+        neighbours = at_point[(place.latitude, place.longitude)]
+        query = filters.query(place=place.slug, sort="place", descending=False)
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": {
+                    "type": "Point",
+                    "coordinates": [float(place.longitude), float(place.latitude)],
+                },
+                "properties": {
+                    "place": place.slug,
+                    "name": place.name,
+                    "name_zh": place.name_zh,
+                    "place_kind": place.kind,
+                    "approximate": place.approximate,
+                    "action": marker.action,
+                    "action_label": str(action_labels[marker.action]),
+                    "figures": [
+                        {
+                            "label": row.figure.label,
+                            "value": figure_value(row.figure),
+                            "number": float(row.figure.value)
+                            if row.figure.value is not None
+                            else None,
+                            "unit": row.figure.unit,
+                            "as_of": row.figure.as_of.isoformat(),
+                            "document": row.figure.document.key,
+                            "paragraph": request.build_absolute_uri(row.paragraph_url)
+                            if row.paragraph_url
+                            else None,
+                        }
+                        for row in marker.rows
+                    ],
+                    "panel": f"{base}place/{place.slug}/?{query}",
+                    "map": f"{base}?{query}",
+                    "spread": _spread(neighbours.index(marker), len(neighbours)),
+                },
+            }
+        )
+    return {
+        "type": "FeatureCollection",
+        "filters": {
+            "document": filters.document,
+            "kind": filters.kind or None,
+            "place": filters.place or None,
+        },
+        "attribution": _("Figures reported by the campaign itself"),
+        "features": features,
+    }
+
+
+def _spread(index, count):
+    """Pixel offset of the index-th of `count` markers at one point, around a circle."""
+    if count == 1:
+        return [0, 0]
+
+    angle = 2 * math.pi * index / count - math.pi / 2
+    return [round(SPREAD_RADIUS * math.cos(angle)), round(SPREAD_RADIUS * math.sin(angle))]
+
+
+def _json_script_text(data):
+    text = json.dumps(data, ensure_ascii=False)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

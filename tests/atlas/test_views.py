@@ -1,0 +1,177 @@
+"""The map page, its table twin, its GeoJSON, the place panels and the numbers page."""
+
+import json
+import re
+
+import pytest
+
+from history.atlas.figures import ReportedFigure
+from history.atlas.places import CHINA_BOUNDS, Place
+
+pytestmark = pytest.mark.django_db
+HX = {"HTTP_HX_REQUEST": "true"}
+
+
+def rows(html):
+    return re.findall(r"<tr>\s*<td>", html)
+
+
+def island(html):
+    match = re.search(r'<script type="application/json" id="map-data">(.*?)</script>', html, re.S)
+    return json.loads(match.group(1))
+
+
+def test_map_page_shows_the_fifth_bulletin_by_default(client, site_content):
+    response = client.get("/en/map/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    fifth = ReportedFigure.objects.filter(
+        locale__language_code="en", document__key="fifth-bulletin"
+    )
+    assert len(rows(html)) == fifth.count()
+    assert 'value="fifth-bulletin" checked' in html
+    assert "basemap.geojson" in html
+    # The table twin and the map hold the same figures.
+    data = island(html)
+    assert (
+        sum(len(f["properties"]["figures"]) for f in data["features"])
+        == fifth.exclude(place=None).count()
+    )
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("document=second-bulletin", 22),
+        ("document=second-bulletin&kind=arrests", 21),
+        ("document=fifth-bulletin&kind=trials", 17),
+        ("document=fifth-bulletin&kind=denunciations", 8),
+        ("place=rehe", 1),
+        ("place=northeast&document=all", 4),
+        ("document=final-report&kind=seizures", 2),
+    ],
+)
+def test_filters_choose_the_rows(client, site_content, query, expected):
+    html = client.get(f"/en/map/?{query}").content.decode()
+    assert len(rows(html)) == expected
+    assert re.search(rf"{expected} figures? shown", html)
+
+
+def test_unknown_filter_values_are_dropped_on_the_page(client, site_content):
+    response = client.get("/en/map/?document=nope&kind=%3Cscript%3E&place=atlantis&sort=--x")
+    assert response.status_code == 200
+    assert "<script>" not in response.content.decode().split("</head>")[1].split("map-data")[0]
+
+
+def test_htmx_gets_the_results_fragment_and_the_panel(client, site_content):
+    response = client.get("/en/map/?place=tonghua", **HX)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert not html.lstrip().startswith("<!DOCTYPE")
+    assert 'id="map-results"' in html
+    assert 'hx-swap-oob="innerHTML:#place-panel"' in html and "Liaodong" in html
+    assert "HX-Request" in response["Vary"]
+
+
+def test_sorting_by_value(client, site_content):
+    html = client.get("/en/map/?document=second-bulletin&kind=arrests&sort=-value").content.decode()
+    first = re.search(r'<td class="num">([^<]+)</td>', html).group(1)
+    assert first == "165,072 people"  # offenders known before the arrests
+    assert 'aria-sort="descending"' in html
+
+
+def test_geojson_is_valid_and_filtered(client, site_content):
+    response = client.get("/en/map/data.geojson?document=fifth-bulletin&kind=trials")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/geo+json")
+    data = response.json()
+    assert data["type"] == "FeatureCollection"
+    assert data["features"]
+    for feature in data["features"]:
+        assert feature["type"] == "Feature"
+        assert feature["geometry"]["type"] == "Point"
+        lon, lat = feature["geometry"]["coordinates"]
+        assert CHINA_BOUNDS["west"] <= lon <= CHINA_BOUNDS["east"]
+        assert CHINA_BOUNDS["south"] <= lat <= CHINA_BOUNDS["north"]
+        assert feature["properties"]["action"] == "trials"
+        for figure in feature["properties"]["figures"]:
+            assert figure["paragraph"].startswith("http://testserver/en/fifth-bulletin/#p")
+
+
+@pytest.mark.parametrize(
+    "query", ["kind=bogus", "document=x", "place=%27%3B%20DROP%20TABLE", "sort=nothing"]
+)
+def test_geojson_refuses_unknown_filters(client, site_content, query):
+    response = client.get(f"/en/map/data.geojson?{query}")
+    assert response.status_code == 400
+
+
+def test_place_panel_as_page_and_fragment(client, site_content):
+    page = client.get("/en/map/place/songjiang/")
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "<!DOCTYPE" in html and "Back to the map" in html and "83%" in html
+    fragment = client.get("/en/map/place/songjiang/", **HX).content.decode()
+    assert "<!DOCTYPE" not in fragment and "松江省" in fragment
+    assert client.get("/en/map/place/atlantis/").status_code == 404
+
+
+def test_chinese_map_speaks_chinese(client, site_content):
+    html = client.get("/zh-hans/map/?place=rehe").content.decode()
+    assert "热河省" in html
+    assert "/zh-hans/fifth-bulletin/#p" in html
+    # The Chinese reader gets the original's words, not the English translation's.
+    figure = ReportedFigure.objects.get(
+        slug="fifth-public-trials-planned-rehe", locale__language_code="en"
+    )
+    assert figure.phrase_original in html
+    assert f'<q lang="en">{figure.phrase_translation}' not in html
+
+
+def test_the_edition_links_place_names_to_the_map_and_back(client, site_content):
+    html = client.get("/en/fifth-bulletin/").content.decode()
+    assert 'class="place-link" href="/en/map/?place=tonghua"' in html
+    zh = client.get("/zh-hans/fifth-bulletin/?version=zh").content.decode()
+    assert 'href="/zh-hans/map/?place=tonghua"' in zh
+    # From the map's table back to the paragraph.
+    table = client.get("/en/map/?place=tonghua").content.decode()
+    assert 'href="/en/fifth-bulletin/#p37"' in table
+
+
+def test_numbers_page_draws_accessible_charts(client, site_content):
+    html = client.get("/en/numbers/").content.decode()
+    charts = re.findall(r'<svg class="bar-chart"[^>]*role="img"', html)
+    assert len(charts) >= 6
+    assert html.count("Reported by the campaign.") == len(charts)
+    assert html.count('<table class="chart-table">') == len(charts)
+    assert "10,821 people" in html and "82,056 people" in html
+    assert client.get("/zh-hans/numbers/").status_code == 200
+
+
+def test_map_queries_do_not_grow_with_places_and_figures(
+    client, site_content, django_assert_max_num_queries
+):
+    client.get("/en/map/")  # warm the site frame
+    with django_assert_max_num_queries(12):
+        client.get("/en/map/")
+    base = Place.objects.get(slug="rehe", locale__language_code="en")
+    template = ReportedFigure.objects.get(
+        slug="fifth-public-trials-planned-rehe", locale__language_code="en"
+    )
+    for index in range(60):
+        place = Place.objects.create(
+            slug=f"p{index}", name=f"Place {index}", name_zh="地", kind="city",
+            latitude=base.latitude, longitude=base.longitude, status_1952="A place.",
+            locale=base.locale, parent=base,
+        )  # fmt: skip
+        ReportedFigure.objects.create(
+            slug=f"f{index}", document=template.document, place=place, kind="arrests",
+            value=index, unit="person", as_of=template.as_of, label="Arrests",
+            phrase_original="x", phrase_translation="x", locale=base.locale,
+        )  # fmt: skip
+    client.get("/en/map/")
+    with django_assert_max_num_queries(12):
+        response = client.get("/en/map/?document=fifth-bulletin")
+    assert "Place 59" in response.content.decode()
+    with django_assert_max_num_queries(12):
+        client.get("/en/numbers/")
