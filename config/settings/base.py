@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "history.core",
     "history.edition",
     "history.atlas",
+    "history.timeline",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.routable_page",

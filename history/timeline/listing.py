@@ -1,0 +1,203 @@
+"""What the timeline shows: events filtered by theme and period, grouped by era, and laid out
+on the overview scale. One query for the events (two more for their places and sources),
+whatever their number."""
+
+import datetime
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from history.atlas.places import Place
+from history.core.localized import localized
+
+from .events import Event, Theme
+
+
+@dataclass(frozen=True)
+class Era:
+    slug: str
+    label: str
+    short_label: str  # for the overview scale
+    first_year: int
+    last_year: int
+
+    def holds(self, event):
+        return self.first_year <= event.year <= self.last_year
+
+
+ERAS = [
+    Era("qing", _("The Qing bans and the Opium Wars, to 1911"), _("Qing"), 1, 1911),
+    Era("republic", _("The Republic, 1912–1948"), _("Republic"), 1912, 1948),
+    Era("new-state", _("The new state, 1949–1951"), _("New state"), 1949, 1951),
+    Era("campaign", _("The 1952 campaign"), _("1952"), 1952, 1952),
+    Era("after", _("After the campaign, from 1953"), _("After"), 1953, 9999),
+]
+ERAS_BY_SLUG = {era.slug: era for era in ERAS}
+CAMPAIGN_ERA = "campaign"
+
+
+class BadFilter(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class Filters:
+    themes: tuple = ()
+    period: str = ""
+
+    @classmethod
+    def from_query(cls, query, strict=False):
+        """Unknown values raise BadFilter if `strict` (the JSON file), else are dropped."""
+        themes = []
+        for theme in query.getlist("theme"):
+            if theme in Theme.values:
+                themes.append(theme)
+            elif strict:
+                raise BadFilter(f"Unknown theme: {theme[:60]}")
+        period = query.get("period", "")
+        if period and period not in ERAS_BY_SLUG:
+            if strict:
+                raise BadFilter(f"Unknown period: {period[:60]}")
+            period = ""
+        return cls(tuple(sorted(set(themes))), period)
+
+    def query(self):
+        pairs = [("theme", theme) for theme in self.themes]
+        if self.period:
+            pairs.append(("period", self.period))
+        return "&".join(f"{name}={value}" for name, value in pairs)
+
+    def keeps(self, event):
+        if self.themes and event.theme not in self.themes:
+            return False
+        return not self.period or ERAS_BY_SLUG[self.period].holds(event)
+
+
+@dataclass
+class Group:
+    era: Era
+    events: list = field(default_factory=list)
+
+
+class Timeline:
+    def __init__(self, filters):
+        self.filters = filters
+
+    @cached_property
+    def all_events(self):
+        events = localized(
+            Event.objects.select_related("edition").prefetch_related("places", "sources")
+        )
+        places = {place.translation_key: place for place in localized(Place.objects.all())}
+        for event in events:
+            # Events point at places in the source language; show the reader's.
+            event.shown_places = [
+                places.get(place.translation_key, place) for place in event.places.all()
+            ]
+            event.shown_sources = sorted(event.sources.all(), key=lambda record: record.key)
+        return sorted(events, key=lambda event: (event.starts_on, event.ends_on, event.slug))
+
+    @cached_property
+    def events(self):
+        return [event for event in self.all_events if self.filters.keeps(event)]
+
+    def groups(self):
+        groups = {era.slug: Group(era) for era in ERAS}
+        for event in self.events:
+            groups[self.era_of(event).slug].events.append(event)
+        return [group for group in groups.values() if group.events]
+
+    @staticmethod
+    def era_of(event):
+        return next(era for era in ERAS if era.holds(event))
+
+    def theme_counts(self):
+        """{theme: number of events in the chosen period}, for the filter labels."""
+        in_period = Filters((), self.filters.period)
+        counts = dict.fromkeys(Theme.values, 0)
+        for event in self.all_events:
+            if in_period.keeps(event):
+                counts[event.theme] += 1
+        return counts
+
+
+# --- the overview scale ---
+
+WIDTH, LANE, TOP, GAP = 1000, 12, 24, 14
+
+
+@dataclass
+class Mark:
+    event: object
+    x: float
+    x_end: float
+    y: float
+    key_date: bool
+
+    def shape(self):
+        """The theme's shape (as in the filter's legend), so lanes read without colour."""
+        x, y, theme = self.x, self.y, self.event.theme
+        if theme == Theme.DOCUMENT:
+            return format_html('<path d="M{} {} l5 6 l-5 6 l-5 -6 z"></path>', x, y - 6)
+        if theme == Theme.CAMPAIGN:
+            return format_html('<path d="M{} {} l5 9 h-10 z"></path>', x, y - 5)
+        if theme == Theme.LAW_POLICY:
+            return format_html('<rect x="{}" y="{}" width="8" height="8"></rect>', x - 4, y - 4)
+        if theme == Theme.SOCIETY:
+            return format_html('<circle class="ring" cx="{}" cy="{}" r="3.5"></circle>', x, y)
+        return format_html('<circle cx="{}" cy="{}" r="4.5"></circle>', x, y)
+
+
+@dataclass
+class Segment:
+    label: str
+    x: float
+    width: float
+    first: str
+    last: str
+    key_x: float | None = None  # where the fifth bulletin's dates fall, if in this era
+
+
+def overview(groups):
+    """Segments (one per era shown, each as wide as the others) and a mark per event, in a
+    lane per theme; an era's scale is linear between its first and last events."""
+    if not groups:
+        return {"segments": [], "marks": [], "height": TOP + LANE * len(Theme.values) + 24}
+    lanes = {theme: index for index, theme in enumerate(Theme.values)}
+    width = (WIDTH - GAP * (len(groups) - 1)) / len(groups)
+    segments, marks = [], []
+    for index, group in enumerate(groups):
+        x0 = index * (width + GAP)
+        first = min(event.starts_on for event in group.events)
+        last = max(event.ends_on for event in group.events)
+        pad = max((last - first).days * 0.04, 15)
+        first_shown = first - datetime.timedelta(days=pad)
+        span = max((last - first).days + 2 * pad, 1)
+
+        def x(date, x0=x0, first_shown=first_shown, span=span):
+            return round(x0 + (date - first_shown).days / span * width, 1)
+
+        segments.append(
+            Segment(
+                str(group.era.short_label),
+                round(x0, 1),
+                round(width, 1),
+                str(first.year),
+                str(last.year),
+            )
+        )
+        for event in group.events:
+            key_date = event.theme == Theme.DOCUMENT
+            mark = Mark(
+                event,
+                x(event.starts_on),
+                x(event.ends_on),
+                TOP + lanes[event.theme] * LANE + LANE / 2,
+                key_date,
+            )
+            if key_date and segments[-1].key_x is None:
+                segments[-1].key_x = mark.x
+            marks.append(mark)
+    return {"segments": segments, "marks": marks, "height": TOP + LANE * len(lanes) + 24}

@@ -1,0 +1,48 @@
+"""The timeline page: events by era, an overview scale, filters, and a page per event."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+from history.core.models import EDITORIAL_FEATURES
+
+
+class TimelinePage(RoutablePageMixin, Page):
+    """Routes: the page (the results alone for htmx) and `event/<slug>/` (the event's own page,
+    or its longer text for htmx); the file `events.json` beside it."""
+
+    intro = RichTextField(_("introduction"), features=EDITORIAL_FEATURES)
+    reuse_note = RichTextField(
+        _("reusing the data"),
+        features=EDITORIAL_FEATURES,
+        help_text=_("How to get the events as JSON."),
+        blank=True,
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("reuse_note")]
+    parent_page_types = ["core.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+    published_files = {"events.json": "events_json"}
+
+    class Meta:
+        verbose_name = _("timeline page")
+
+    @path("")
+    def timeline(self, request):
+        from .views import timeline
+
+        return timeline(request, self)
+
+    @path("event/<slug:slug>/")
+    def event(self, request, slug):
+        from .views import event
+
+        return event(request, self, slug)
+
+    def events_json(self, request):
+        from .views import events_json
+
+        return events_json(request, self)

@@ -1,0 +1,141 @@
+"""The timeline's views: the page (its results alone for htmx), an event's page (its longer
+text alone for htmx), and `events.json`.
+
+Filters come from the query string (`theme`, repeatable, and `period`). The page drops values
+it does not know (an old link still opens); `events.json` answers 400.
+"""
+
+from django.http import Http404, HttpResponseBadRequest, JsonResponse
+from django.template.response import TemplateResponse
+from django.utils.cache import patch_vary_headers
+from django.utils.html import strip_tags
+from django.utils.translation import get_language
+from wagtail.models import Page
+
+from history.atlas.pages import MapPage
+from history.core import generation
+from history.core.localized import localized
+
+from .events import Theme
+from .listing import CAMPAIGN_ERA, ERAS, BadFilter, Filters, Timeline, overview
+
+
+def _fragment(request):
+    return request.htmx and not request.htmx.history_restore_request
+
+
+def _respond(request, template, context):
+    response = TemplateResponse(request, template, context)
+    patch_vary_headers(response, ("HX-Request",))
+    return response
+
+
+def timeline(request, page):
+    filters = Filters.from_query(request.GET)
+    listing = Timeline(filters)
+    context = page.get_context(request)
+    context.update(_results_context(request, page, listing))
+    if _fragment(request):
+        return _respond(request, "timeline/includes/results.html", context)
+    context.update(
+        themes=Theme.choices,
+        eras=ERAS,
+        campaign_era=CAMPAIGN_ERA,
+        theme_counts=listing.theme_counts(),
+    )
+    return _respond(request, page.get_template(request), context)
+
+
+def event(request, page, slug):
+    listing = Timeline(Filters())
+    found = next((e for e in listing.all_events if e.slug == slug), None)
+    if found is None:
+        raise Http404("No such event")
+    context = page.get_context(request)
+    context.update(event=found, links=_links(request, [found]), filters=Filters())
+    template = (
+        "timeline/includes/event_more.html" if _fragment(request) else "timeline/event_page.html"
+    )
+    return _respond(request, template, context)
+
+
+def events_json(request, page):
+    try:
+        filters = Filters.from_query(request.GET, strict=True)
+    except BadFilter as error:
+        return HttpResponseBadRequest(str(error), content_type="text/plain; charset=utf-8")
+    listing = Timeline(filters)
+    links = _links(request, listing.events)
+    base = request.build_absolute_uri(page.get_url(request))
+    data = {
+        "filters": {"theme": list(filters.themes), "period": filters.period or None},
+        "count": len(listing.events),
+        "events": [_event_data(request, base, event, links) for event in listing.events],
+    }
+    return JsonResponse(data, json_dumps_params={"ensure_ascii": False, "indent": 1})
+
+
+def _results_context(request, page, listing):
+    groups = listing.groups()
+    return {
+        "filters": listing.filters,
+        "groups": groups,
+        "count": len(listing.events),
+        "overview": overview(groups),
+        "links": _links(request, listing.events),
+    }
+
+
+def _links(request, events):
+    """Where the events' places and paragraphs are on this site, in the reader's language:
+    {"map": URL of the map, "editions": {edition translation key: URL}}. Each event gets its
+    `paragraph_urls`: [(anchor, URL)]."""
+    keys = frozenset(event.edition.translation_key for event in events if event.edition_id)
+
+    def build():
+        map_page = next(iter(localized(MapPage.objects.live())), None)
+        editions = localized(Page.objects.live().filter(translation_key__in=keys)) if keys else []
+        return (
+            map_page.get_url(request) if map_page else "",
+            {page.translation_key: page.get_url(request) for page in editions},
+        )
+
+    cache_key = f"timeline-links:{get_language()}:{request.get_host()}:{hash(keys)}"
+    map_url, urls = generation.cached(cache_key, build)
+    for event in events:
+        base = urls.get(event.edition.translation_key) if event.edition_id else None
+        event.paragraph_urls = [(a, f"{base}#{a}") for a in event.anchor_list] if base else []
+    return {"map": map_url, "editions": urls}
+
+
+def _event_data(request, base, event, links):
+    return {
+        "id": event.slug,
+        "url": f"{base}event/{event.slug}/",
+        "title": event.title,
+        "date": {
+            "start": event.start.iso,
+            "end": event.end.iso if event.end else None,
+            "precision": event.precision,
+            "circa": event.circa,
+            "label": event.date_label,
+            "note": event.date_note or None,
+        },
+        "theme": event.theme,
+        "summary": event.summary,
+        "text": strip_tags(event.text).strip(),
+        "places": [
+            {
+                "id": place.slug,
+                "name": place.name,
+                "name_zh": place.name_zh,
+                "coordinates": [float(place.longitude), float(place.latitude)],
+                "map": request.build_absolute_uri(f"{links['map']}?place={place.slug}")
+                if links["map"]
+                else None,
+            }
+            for place in event.shown_places
+        ],
+        "paragraphs": [request.build_absolute_uri(url) for _anchor, url in event.paragraph_urls],
+        "sources": [record.chicago() for record in event.shown_sources],
+    }

@@ -1,0 +1,17 @@
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .events import Event
+
+
+class EventViewSet(SnippetViewSet):
+    model = Event
+    icon = "date"
+    menu_order = 240
+    add_to_admin_menu = True
+    list_display = ["title", "date_label", "theme"]
+    list_filter = ["theme"]
+    ordering = ["starts_on"]
+
+
+register_snippet(EventViewSet)
