@@ -37,6 +37,13 @@ PAGES = [
     "/zh-hans/",
     "/zh-hans/fifth-bulletin/",
     "/zh-hans/fifth-bulletin/parallel/",
+    "/en/map/",
+    "/zh-hans/map/",
+    "/en/numbers/",
+    "/zh-hans/numbers/",
+    "/en/timeline/",
+    "/zh-hans/timeline/",
+    "/en/timeline/?period=campaign",
 ]
 RUNS = 50
 
@@ -46,9 +53,11 @@ def gz(data):
 
 
 def first_view_bytes(client, html):
-    """The page's HTML plus the CSS and JS it loads, each gzipped."""
+    """The page's HTML plus the CSS, JS and data files it loads (the map's base map, named in
+    `data-basemap`), each gzipped."""
     total = gz(html)
-    for url in re.findall(r'(?:href|src)="(/static/[^"]+\.(?:css|js))"', html.decode()):
+    pattern = r'(?:href|src|data-basemap)="(/static/[^"]+\.(?:css|js|geojson))"'
+    for url in re.findall(pattern, html.decode()):
         path = finders.find(url.removeprefix(settings.STATIC_URL))
         total += gz(Path(path).read_bytes())
     return total

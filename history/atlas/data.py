@@ -13,6 +13,7 @@ from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
+from history.core import generation
 from history.core.localized import localized
 
 from .figures import ACTION_OF_KIND, Action, Approximation, ReportedFigure, Unit
@@ -73,8 +74,21 @@ class Atlas:
         self.language = get_language()
 
     @cached_property
+    def _data(self):
+        """(places, rows), built once per language and content generation."""
+        key = f"atlas:{self.language}:{self.request.get_host()}"
+        return generation.cached(key, lambda: (self._places(), self._rows()))
+
+    @property
     def places(self):
         """{translation key: place in the reader's language}."""
+        return self._data[0]
+
+    @property
+    def rows(self):
+        return self._data[1]
+
+    def _places(self):
         return {p.translation_key: p for p in localized(Place.objects.select_related("parent"))}
 
     @cached_property
@@ -84,13 +98,13 @@ class Atlas:
     def parent_of(self, place):
         return self.places.get(place.parent.translation_key) if place.parent else None
 
-    @cached_property
-    def rows(self):
+    def _rows(self):
+        places = self._places()
         figures = localized(ReportedFigure.objects.select_related("document", "place", "edition"))
         edition_urls = self._edition_urls({f.edition.translation_key for f in figures if f.edition})
         rows = []
         for figure in figures:
-            place = self.places.get(figure.place.translation_key) if figure.place else None
+            place = places.get(figure.place.translation_key) if figure.place else None
             row = Row(figure, place, document_name=figure.document.short_name(self.language))
             if figure.edition_id and figure.anchor:
                 base = edition_urls.get(figure.edition.translation_key)

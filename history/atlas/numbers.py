@@ -8,7 +8,11 @@ editor adds appears in its chart without code.
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.template.loader import render_to_string
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+
+from history.core import generation
 
 from .data import Atlas, figure_value
 from .places import PlaceKind
@@ -162,11 +166,16 @@ def _date_and_document(row):
 
 
 def numbers_context(request):
-    atlas = Atlas(request)
-    return {
-        "charts": charts(atlas),
-        "chart_width": WIDTH,
-        "label_width": LABEL_WIDTH,
-        "bar_height": BAR_HEIGHT,
-        "documents": atlas.documents,
-    }
+    """The charts, rendered once per language and content generation."""
+
+    def render():
+        context = {
+            "charts": charts(Atlas(request)),
+            "chart_width": WIDTH,
+            "label_width": LABEL_WIDTH,
+            "bar_height": BAR_HEIGHT,
+        }
+        return render_to_string("atlas/includes/charts.html", context, request)
+
+    key = f"numbers:{get_language()}:{request.get_host()}"
+    return {"charts_html": generation.cached(key, render)}

@@ -29,6 +29,7 @@ class MapPage(RoutablePageMixin, Page):
         FieldPanel("map_in_1952"),
         FieldPanel("base_map_note"),
     ]
+    entry_action = _("Open the map")
     parent_page_types = ["core.HomePage"]
     subpage_types = []
     max_count_per_parent = 1
@@ -67,6 +68,7 @@ class NumbersPage(Page):
     )
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("caveats")]
+    entry_action = _("See the numbers")
     parent_page_types = ["core.HomePage"]
     subpage_types = []
     max_count_per_parent = 1

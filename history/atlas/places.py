@@ -49,6 +49,15 @@ class Place(TranslatableMixin, RevisionMixin, index.Indexed, models.Model):
         default=False,
         help_text=_("The point only stands in for an area, or its seat is uncertain."),
     )
+    outline = models.JSONField(
+        _("outline"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Optional: a GeoJSON Polygon or MultiPolygon of the area in 1952, where a reliable "
+            "one exists. Without it the place is a point."
+        ),
+    )
     status_1952 = models.TextField(_("in 1952"))
     status_today = models.TextField(_("today"), blank=True)
 
@@ -59,6 +68,7 @@ class Place(TranslatableMixin, RevisionMixin, index.Indexed, models.Model):
         SynchronizedField("latitude", overridable=False),
         SynchronizedField("longitude", overridable=False),
         SynchronizedField("approximate", overridable=False),
+        SynchronizedField("outline", overridable=False),
         TranslatableField("name"),
         TranslatableField("point_note"),
         TranslatableField("status_1952"),
@@ -73,6 +83,7 @@ class Place(TranslatableMixin, RevisionMixin, index.Indexed, models.Model):
                 FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
                 FieldPanel("point_note"),
                 FieldPanel("approximate"),
+                FieldPanel("outline"),
             ],
             heading=_("Where"),
         ),
@@ -105,6 +116,11 @@ class Place(TranslatableMixin, RevisionMixin, index.Indexed, models.Model):
             errors["latitude"] = _("China lies between latitudes 18 and 54.")
         if self.longitude is not None and not bounds["west"] <= self.longitude <= bounds["east"]:
             errors["longitude"] = _("China lies between longitudes 73 and 135.")
+        if self.outline and not _valid_outline(self.outline):
+            errors["outline"] = _(
+                "Give a GeoJSON Polygon or MultiPolygon whose points lie in China: "
+                '{"type": "Polygon", "coordinates": [[[lon, lat], ...]]}.'
+            )
         if self.parent_id and self.pk and self._has_ancestor(self.pk):
             errors["parent"] = _("A place cannot be part of itself.")
         if errors:
@@ -117,4 +133,22 @@ class Place(TranslatableMixin, RevisionMixin, index.Indexed, models.Model):
                 return True
             seen.add(place.pk)
             place = place.parent
+        return False
+
+
+def _valid_outline(geometry):
+    """A GeoJSON Polygon or MultiPolygon with every point inside China's extent."""
+    if not isinstance(geometry, dict) or geometry.get("type") not in ("Polygon", "MultiPolygon"):
+        return False
+    polygons = geometry.get("coordinates")
+    if geometry["type"] == "Polygon":
+        polygons = [polygons]
+    try:
+        points = [point for polygon in polygons for ring in polygon for point in ring]
+        return len(points) >= 4 and all(
+            CHINA_BOUNDS["west"] <= float(lon) <= CHINA_BOUNDS["east"]
+            and CHINA_BOUNDS["south"] <= float(lat) <= CHINA_BOUNDS["north"]
+            for lon, lat in points
+        )
+    except (TypeError, ValueError):
         return False

@@ -8,9 +8,12 @@ import json
 import math
 
 from django.http import Http404, HttpResponseBadRequest, JsonResponse
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
+
+from history.core import generation
 
 from .data import ALL, Atlas, BadFilter, Filters, figure_value, place_kind_label
 from .figures import Action
@@ -22,9 +25,19 @@ SPREAD_RADIUS = 15
 def map_view(request, page):
     atlas = Atlas(request)
     filters = atlas.filters(request.GET)
-    rows = atlas.select(filters)
     context = page.get_context(request)
-    context.update(_results_context(request, page, atlas, filters, rows))
+
+    def results():
+        rows = atlas.select(filters)
+        return render_to_string(
+            "atlas/includes/map_results.html",
+            {"page": page, **_results_context(request, page, atlas, filters, rows)},
+            request,
+        )
+
+    # The results depend only on the filters and the language: render each view once.
+    key = f"map-results:{page.pk}:{atlas.language}:{request.get_host()}:{filters.query()}"
+    context.update(results=generation.cached(key, results), filters=filters)
     context.update(
         documents=[(doc.key, doc.short_name(atlas.language), doc.date) for doc in atlas.documents],
         actions=Action.choices,
@@ -34,7 +47,7 @@ def map_view(request, page):
     if filters.place:
         context.update(_panel_context(request, page, atlas, filters))
     if request.htmx and not request.htmx.history_restore_request:
-        template = "atlas/includes/map_results.html"
+        template = "atlas/includes/map_results_swap.html"
     else:
         template = page.get_template(request)
     response = TemplateResponse(request, template, context)
@@ -77,7 +90,6 @@ def _results_context(request, page, atlas, filters, rows):
     return {
         "filters": filters,
         "rows": [(row, figure_value(row.figure)) for row in rows],
-        "marker_count": len(collection["features"]),
         "map_data": _json_script_text(collection),
         "sort_links": _sort_links(filters),
     }
@@ -160,6 +172,17 @@ def feature_collection(request, page, atlas, filters, rows):
                 },
             }
         )
+    # Places with an outline of 1952 get it drawn under their markers.
+    shown = {marker.place.slug: marker.place for marker in markers}
+    for place in shown.values():
+        if place.outline:
+            features.append(
+                {
+                    "type": "Feature",
+                    "geometry": place.outline,
+                    "properties": {"place": place.slug, "name": place.name, "outline": True},
+                }
+            )
     return {
         "type": "FeatureCollection",
         "filters": {

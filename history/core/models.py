@@ -1,10 +1,15 @@
 """The home page, and the record the content loader keeps of what it loaded."""
 
 from django.db import models
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
+from wagtail.rich_text import expand_db_html
+
+from . import generation
 
 EDITORIAL_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
@@ -39,8 +44,28 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["entry_points"] = self.get_children().live().public().specific()
+        key = f"home-entries:{self.pk}:{get_language()}:{request.get_host()}"
+        context["entry_points"] = generation.cached(key, lambda: self.entry_points(request))
         return context
+
+    def entry_points(self, request):
+        """The sections of the site, as cards: [{"title", "url", ...}]. A page may say what
+        its card's button does with `entry_action`."""
+        entries = []
+        for page in self.get_children().live().public().specific():
+            summary = getattr(page, "summary", "")
+            entries.append(
+                {
+                    "title": page.title,
+                    "url": page.get_url(request),
+                    "original_title": getattr(page, "original_title", ""),
+                    "original_title_language": getattr(page, "original_title_language", ""),
+                    "summary": mark_safe(expand_db_html(summary)) if summary else "",
+                    "description": page.search_description,
+                    "action": str(getattr(page, "entry_action", _("Open"))),
+                }
+            )
+        return entries
 
 
 class LoadedContent(models.Model):

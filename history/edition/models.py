@@ -168,6 +168,8 @@ class EditionPage(RoutablePageMixin, Page):
     last_anchor_number = models.PositiveIntegerField(default=0, editable=False)
 
     base_form_class = EditionPageForm
+    # The button on the home page's card for this page.
+    entry_action = _("Read the document")
     parent_page_types = ["core.HomePage"]
     subpage_types = []
 

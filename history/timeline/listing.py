@@ -7,9 +7,11 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from django.utils.html import format_html
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from history.atlas.places import Place
+from history.core import generation
 from history.core.localized import localized
 
 from .events import Event, Theme
@@ -87,6 +89,12 @@ class Timeline:
 
     @cached_property
     def all_events(self):
+        """Every event in the reader's language, oldest first (built once per language and
+        content generation)."""
+        return generation.cached(f"timeline-events:{get_language()}", self._all_events)
+
+    @staticmethod
+    def _all_events():
         events = localized(
             Event.objects.select_related("edition").prefetch_related("places", "sources")
         )
@@ -112,15 +120,6 @@ class Timeline:
     @staticmethod
     def era_of(event):
         return next(era for era in ERAS if era.holds(event))
-
-    def theme_counts(self):
-        """{theme: number of events in the chosen period}, for the filter labels."""
-        in_period = Filters((), self.filters.period)
-        counts = dict.fromkeys(Theme.values, 0)
-        for event in self.all_events:
-            if in_period.keeps(event):
-                counts[event.theme] += 1
-        return counts
 
 
 # --- the overview scale ---

@@ -22,6 +22,7 @@ class TimelinePage(RoutablePageMixin, Page):
     )
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("reuse_note")]
+    entry_action = _("Open the timeline")
     parent_page_types = ["core.HomePage"]
     subpage_types = []
     max_count_per_parent = 1

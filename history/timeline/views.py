@@ -6,6 +6,7 @@ it does not know (an old link still opens); `events.json` answers 400.
 """
 
 from django.http import Http404, HttpResponseBadRequest, JsonResponse
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils.cache import patch_vary_headers
 from django.utils.html import strip_tags
@@ -34,15 +35,17 @@ def timeline(request, page):
     filters = Filters.from_query(request.GET)
     listing = Timeline(filters)
     context = page.get_context(request)
-    context.update(_results_context(request, page, listing))
+
+    def results():
+        results_context = {"page": page, **_results_context(request, page, listing)}
+        return render_to_string("timeline/includes/results.html", results_context, request)
+
+    # The results depend only on the filters and the language: render each view once.
+    key = f"timeline-results:{page.pk}:{get_language()}:{request.get_host()}:{filters.query()}"
+    context.update(results=generation.cached(key, results), filters=filters)
     if _fragment(request):
-        return _respond(request, "timeline/includes/results.html", context)
-    context.update(
-        themes=Theme.choices,
-        eras=ERAS,
-        campaign_era=CAMPAIGN_ERA,
-        theme_counts=listing.theme_counts(),
-    )
+        return _respond(request, "timeline/includes/results_swap.html", context)
+    context.update(themes=Theme.choices, eras=ERAS, campaign_era=CAMPAIGN_ERA)
     return _respond(request, page.get_template(request), context)
 
 

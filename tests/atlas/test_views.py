@@ -4,6 +4,7 @@ import json
 import re
 
 import pytest
+from django.core.exceptions import ValidationError
 
 from history.atlas.figures import ReportedFigure
 from history.atlas.places import CHINA_BOUNDS, Place
@@ -71,6 +72,24 @@ def test_htmx_gets_the_results_fragment_and_the_panel(client, site_content):
     assert 'id="map-results"' in html
     assert 'hx-swap-oob="innerHTML:#place-panel"' in html and "Liaodong" in html
     assert "HX-Request" in response["Vary"]
+
+
+def test_an_outline_of_1952_is_drawn_with_its_place(client, site_content):
+    rehe = Place.objects.get(slug="rehe", locale__language_code="en")
+    rehe.outline = {
+        "type": "Polygon",
+        "coordinates": [
+            [[116.5, 40.2], [120.5, 40.2], [120.5, 43.5], [116.5, 43.5], [116.5, 40.2]]
+        ],
+    }
+    rehe.full_clean()
+    rehe.save()
+    data = client.get("/en/map/data.geojson?place=rehe").json()
+    outlines = [f for f in data["features"] if f["properties"].get("outline")]
+    assert [f["geometry"]["type"] for f in outlines] == ["Polygon"]
+    rehe.outline = {"type": "Point", "coordinates": [117, 41]}
+    with pytest.raises(ValidationError):
+        rehe.full_clean()
 
 
 def test_sorting_by_value(client, site_content):

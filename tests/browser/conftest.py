@@ -31,7 +31,9 @@ DESKTOP = {"width": 1280, "height": 900}
 
 
 @pytest.fixture(scope="session")
-def browser():
+def browser(_site_server):
+    # Started after the live server and closed before it, so that no open connection keeps
+    # a request thread (and its database session) alive when the test database goes.
     if not Path(CHROMIUM).exists():
         message = (
             "*** Chromium is not installed: BROWSER TESTS SKIPPED "

@@ -203,3 +203,25 @@ def test_timeline_queries_do_not_grow_with_events(
     with django_assert_max_num_queries(12):
         response = client.get("/en/timeline/")
     assert "1000 events" in response.content.decode()
+
+
+def test_an_event_image_is_shown_with_its_credit(client, site_content, tmp_path, settings):
+    from django.core.files.images import ImageFile
+    from PIL import Image as PILImage
+    from wagtail.images.models import Image
+
+    settings.MEDIA_ROOT = str(tmp_path)
+    path = tmp_path / "edict.png"
+    PILImage.new("RGB", (900, 600), "white").save(path)
+    with path.open("rb") as handle:
+        image = Image.objects.create(
+            title="Edict",
+            description="A page of the edict",
+            file=ImageFile(handle, name="edict.png"),
+        )
+    event = Event.objects.get(slug="1906-qing-opium-edict", locale__language_code="en")
+    event.image, event.image_credit = image, "Public domain."
+    event.save()
+    html = client.get("/en/timeline/event/1906-qing-opium-edict/").content.decode()
+    assert "<picture>" in html and 'alt="A page of the edict"' in html
+    assert "Public domain." in html

@@ -36,6 +36,7 @@
     });
 
   var markers = L.layerGroup().addTo(map);
+  var outlineStyle = { color: "#7a2318", weight: 2, dashArray: "5 4", fillColor: "#7a2318", fillOpacity: 0.08 };
 
   function symbol(action) {
     var svg = document.querySelector('.map-legend svg[data-symbol="' + action + '"]');
@@ -59,6 +60,10 @@
     var focus = null;
     data.features.forEach(function (feature) {
       var p = feature.properties;
+      if (p.outline) {
+        L.geoJSON(feature, { style: outlineStyle, interactive: false }).addTo(markers);
+        return;
+      }
       var region = p.place_kind === "greater_region";
       var size = region ? 30 : 22;
       var label = p.name + " · " + p.action_label + " (" + p.figures.length + ")";
