@@ -22,6 +22,10 @@ LABEL_WIDTH = 230
 BAR_HEIGHT = 22
 ROW_HEIGHT = 34
 VALUE_ROOM = 130
+# On a phone, labels go above their bars, so that the bars keep the whole width.
+NARROW_WIDTH = 340
+NARROW_ROW_HEIGHT = 44
+NARROW_VALUE_ROOM = 110
 
 
 @dataclass
@@ -32,6 +36,8 @@ class Bar:
     row: object
     y: int = 0
     width: float = 0
+    narrow_y: int = 0
+    narrow_width: float = 0
 
 
 @dataclass
@@ -45,12 +51,20 @@ class Chart:
     def height(self):
         return len(self.bars) * ROW_HEIGHT + 8
 
+    @property
+    def narrow_height(self):
+        return len(self.bars) * NARROW_ROW_HEIGHT + 4
+
     def lay_out(self):
         highest = max((bar.value for bar in self.bars), default=Decimal(1)) or Decimal(1)
         room = WIDTH - LABEL_WIDTH - VALUE_ROOM
+        narrow_room = NARROW_WIDTH - NARROW_VALUE_ROOM
         for index, bar in enumerate(self.bars):
+            share = float(bar.value / highest)
             bar.y = index * ROW_HEIGHT + 4
-            bar.width = round(float(bar.value / highest) * room, 1)
+            bar.width = round(share * room, 1)
+            bar.narrow_y = index * NARROW_ROW_HEIGHT + 2
+            bar.narrow_width = round(share * narrow_room, 1)
         return self
 
 
@@ -172,6 +186,7 @@ def numbers_context(request):
         context = {
             "charts": charts(Atlas(request)),
             "chart_width": WIDTH,
+            "narrow_width": NARROW_WIDTH,
             "label_width": LABEL_WIDTH,
             "bar_height": BAR_HEIGHT,
         }

@@ -3,6 +3,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .figures import ReportedFigure
+from .mentions import PlaceMention
 from .places import Place
 
 
@@ -22,11 +23,18 @@ class ReportedFigureViewSet(SnippetViewSet):
     search_fields = ["label", "phrase_original", "phrase_translation"]
 
 
+class PlaceMentionViewSet(SnippetViewSet):
+    model = PlaceMention
+    icon = "link"
+    list_display = ["phrase", "place", "anchor", "version"]
+    list_filter = ["version", "place"]
+
+
 class AtlasViewSetGroup(SnippetViewSetGroup):
     menu_label = _("Map and numbers")
     menu_icon = "site"
     menu_order = 250
-    items = [PlaceViewSet, ReportedFigureViewSet]
+    items = [PlaceViewSet, ReportedFigureViewSet, PlaceMentionViewSet]
 
 
 register_snippet(AtlasViewSetGroup)

@@ -159,7 +159,8 @@ def test_the_edition_links_place_names_to_the_map_and_back(client, site_content)
 
 def test_numbers_page_draws_accessible_charts(client, site_content):
     html = client.get("/en/numbers/").content.decode()
-    charts = re.findall(r'<svg class="bar-chart"[^>]*role="img"', html)
+    charts = re.findall(r'<svg class="bar-chart bar-chart--wide"[^>]*role="img"', html)
+    assert len(re.findall(r'<svg class="bar-chart bar-chart--narrow"', html)) == len(charts)
     assert len(charts) >= 6
     assert html.count("Reported by the campaign.") == len(charts)
     assert html.count('<table class="chart-table">') == len(charts)
