@@ -129,6 +129,15 @@ class Atlas:
         return sorted(seen.values(), key=lambda doc: (doc.date is None, doc.date))
 
     @cached_property
+    def figures_as_of(self):
+        """{document key: the date most of its figures refer to} (22 August, 12 September,
+        the end of November), for the document control."""
+        dates = {}
+        for row in self.rows:
+            dates.setdefault(row.figure.document.key, []).append(row.figure.as_of)
+        return {key: max(set(values), key=values.count) for key, values in dates.items()}
+
+    @cached_property
     def default_document(self):
         """The edited document's key (the one whose figures link to paragraphs), else the
         latest document's."""

@@ -39,7 +39,10 @@ def map_view(request, page):
     key = f"map-results:{page.pk}:{atlas.language}:{request.get_host()}:{filters.query()}"
     context.update(results=generation.cached(key, results), filters=filters)
     context.update(
-        documents=[(doc.key, doc.short_name(atlas.language), doc.date) for doc in atlas.documents],
+        documents=[
+            (doc.key, doc.short_name(atlas.language), atlas.figures_as_of[doc.key])
+            for doc in atlas.documents
+        ],
         actions=Action.choices,
         all_places=sorted(atlas.places.values(), key=lambda place: place.name),
         ALL=ALL,
