@@ -131,6 +131,7 @@ def load_figures(loader, path, places):
                 raise ContentError(f"{where}: approximation should be exact or over")
             figure.period = str(item.get("period") or "")
             figure.as_of = require(item, "as_of", where, type(_a_date()))
+            figure.as_of_month_end = bool(item.get("as_of_month_end"))
             figure.label = require(item, "label", where)
             figure.phrase_original = require(item, "phrase_original", where)
             figure.phrase_translation = require(item, "phrase_translation", where)

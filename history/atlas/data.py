@@ -16,7 +16,7 @@ from wagtail.models import Page
 from history.core import generation
 from history.core.localized import localized
 
-from .figures import ACTION_OF_KIND, Action, Approximation, ReportedFigure, Unit
+from .figures import ACTION_OF_KIND, Action, Approximation, ReportedFigure, Unit, as_of_label
 from .places import Place, PlaceKind
 
 SORTS = {
@@ -130,12 +130,15 @@ class Atlas:
 
     @cached_property
     def figures_as_of(self):
-        """{document key: the date most of its figures refer to} (22 August, 12 September,
-        the end of November), for the document control."""
+        """{document key: the date most of its figures refer to, as words} (22 August,
+        12 September, the end of November), for the document control."""
         dates = {}
         for row in self.rows:
-            dates.setdefault(row.figure.document.key, []).append(row.figure.as_of)
-        return {key: max(set(values), key=values.count) for key, values in dates.items()}
+            dates.setdefault(row.figure.document.key, []).append(
+                (row.figure.as_of, row.figure.as_of_month_end)
+            )
+        common = {key: max(set(values), key=values.count) for key, values in dates.items()}
+        return {key: as_of_label(*value) for key, value in common.items()}
 
     @cached_property
     def default_document(self):

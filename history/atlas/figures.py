@@ -1,8 +1,12 @@
 """Reported figures: the numbers the campaign's documents give, each tied to the words that
 state it. They are the campaign's own figures, and the site labels them so."""
 
+from datetime import timedelta
+
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.formats import date_format
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import RevisionMixin, TranslatableMixin
@@ -147,6 +151,11 @@ class ReportedFigure(TranslatableMixin, RevisionMixin, index.Indexed, models.Mod
         help_text=_("The span the figure covers, e.g. “in three and a half days”."),
     )
     as_of = models.DateField(_("as of"))
+    as_of_month_end = models.BooleanField(
+        _("as of the end of the month"),
+        default=False,
+        help_text=_("The document says only “the end of the month” (e.g. 十一月底)."),
+    )
     label = models.CharField(_("label"), max_length=200)
     phrase_original = models.TextField(
         _("phrase in the original"), help_text=_("The exact words of the Chinese text.")
@@ -162,6 +171,7 @@ class ReportedFigure(TranslatableMixin, RevisionMixin, index.Indexed, models.Mod
         SynchronizedField("anchor", overridable=False),
         SynchronizedField("value", overridable=False),
         SynchronizedField("as_of", overridable=False),
+        SynchronizedField("as_of_month_end", overridable=False),
         SynchronizedField("phrase_original", overridable=False),
         SynchronizedField("phrase_translation", overridable=False),
         TranslatableField("label"),
@@ -175,7 +185,7 @@ class ReportedFigure(TranslatableMixin, RevisionMixin, index.Indexed, models.Mod
             [FieldPanel("approximation"), FieldPanel("value"), FieldPanel("unit")],
             heading=_("Value"),
         ),
-        FieldRowPanel([FieldPanel("period"), FieldPanel("as_of")]),
+        FieldRowPanel([FieldPanel("period"), FieldPanel("as_of"), FieldPanel("as_of_month_end")]),
         MultiFieldPanel(
             [
                 FieldPanel("document"),
@@ -209,6 +219,12 @@ class ReportedFigure(TranslatableMixin, RevisionMixin, index.Indexed, models.Mod
     def action(self):
         return ACTION_OF_KIND[self.kind]
 
+    @property
+    def as_of_label(self):
+        """ "12 September 1952", or "the end of November 1952" where that is all the
+        document says."""
+        return as_of_label(self.as_of, self.as_of_month_end)
+
     def _stated_in(self, segment):
         texts = [block.value["text"] for block in segment.texts]
         if not any(self.phrase_original in text for text in texts):
@@ -219,6 +235,8 @@ class ReportedFigure(TranslatableMixin, RevisionMixin, index.Indexed, models.Mod
 
     def clean(self):
         errors = {}
+        if self.as_of_month_end and self.as_of and (self.as_of + timedelta(days=1)).day != 1:
+            errors["as_of"] = _("For the end of a month, give the month's last day.")
         if self.value is not None and not self.unit:
             errors["unit"] = _("A figure with a value needs its unit.")
         if self.anchor and not self.edition_id:
@@ -233,3 +251,9 @@ class ReportedFigure(TranslatableMixin, RevisionMixin, index.Indexed, models.Mod
                 )
         if errors:
             raise ValidationError(errors)
+
+
+def as_of_label(date, month_end=False):
+    if month_end:
+        return gettext("the end of %(month)s") % {"month": date_format(date, "YEAR_MONTH_FORMAT")}
+    return date_format(date, "DATE_FORMAT")

@@ -58,8 +58,10 @@ class PlaceMention(models.Model):
 
     @classmethod
     def links_for(cls, edition, request):
-        """{(anchor, version): [(phrase, URL of the map on that place, place name)]} for an
-        edition in any language (mentions belong to the source-language edition)."""
+        """{(anchor, version): [Link to the map on that place]} for an edition in any
+        language (mentions belong to the source-language edition)."""
+        from history.edition.reading import Link
+
         from .pages import MapPage
 
         mentions = cls.objects.filter(edition__translation_key=edition.translation_key)
@@ -81,6 +83,6 @@ class PlaceMention(models.Model):
         for mention in mentions:
             place = places.get(mention.place.translation_key, mention.place)
             links.setdefault((mention.anchor, mention.version), []).append(
-                (mention.phrase, f"{base}?place={place.slug}", place.name)
+                Link(mention.phrase, f"{base}?place={place.slug}", place.name, "place-link")
             )
         return links

@@ -18,10 +18,10 @@ from .data import Atlas, figure_value
 from .places import PlaceKind
 
 WIDTH = 640
-LABEL_WIDTH = 230
+LABEL_WIDTH = 250
 BAR_HEIGHT = 22
 ROW_HEIGHT = 34
-VALUE_ROOM = 130
+VALUE_ROOM = 150
 # On a phone, labels go above their bars, so that the bars keep the whole width.
 NARROW_WIDTH = 340
 NARROW_ROW_HEIGHT = 44
@@ -88,11 +88,14 @@ def _with_period(row):
 def charts(atlas):
     rows = [row for row in atlas.rows if row.figure.value is not None]
 
-    def of_kind(kind, unit=None, place_kind=None, nationwide=None):
+    def of_kind(kind, unit=None, place_kind=None, nationwide=None, totals=False):
+        # Totals over time compare like with like: figures for no particular span (a total
+        # before the campaign, or for four regions only, is not one of them).
         chosen = [
             row
             for row in rows
             if row.figure.kind == kind
+            and not (totals and row.figure.period)
             and (unit is None or row.figure.unit == unit)
             and (place_kind is None or (row.place and row.place.kind == place_kind))
             and (nationwide is None or (row.place is None) == nationwide)
@@ -104,13 +107,13 @@ def charts(atlas):
             "totals-offenders",
             _("Drug offenders identified nationwide, as the series reports them"),
             _("The count grew as denunciations and confessions came in."),
-            _bars(of_kind("offenders_identified", nationwide=True), _date_and_document),
+            _bars(of_kind("offenders_identified", nationwide=True), _document_and_period),
         ),
         Chart(
             "totals-arrests",
             _("Arrests nationwide, as the series reports them"),
             _("Cumulative arrests at each report."),
-            _bars(of_kind("arrests", nationwide=True), _date_and_document),
+            _bars(of_kind("arrests", nationwide=True), _document_and_period),
         ),
         Chart(
             "totals-seizures",
@@ -119,7 +122,9 @@ def charts(atlas):
                 "One liang was about 31 grams in 1952; the documents do not say which tael "
                 "they used."
             ),
-            _bars(of_kind("seizures", unit="liang", nationwide=True), _date_and_document),
+            _bars(
+                of_kind("seizures", unit="liang", nationwide=True, totals=True), _date_and_document
+            ),
         ),
         Chart(
             "arrest-rates",
@@ -157,7 +162,7 @@ def charts(atlas):
                 "The spans differ: one afternoon, one day, three and a half days, or the "
                 "campaign so far."
             ),
-            _bars(of_kind("denunciation_reports", unit="report"), _with_period),
+            _bars(of_kind("denunciation_reports", unit="report", nationwide=False), _with_period),
         ),
         Chart(
             "confession-rates",
@@ -177,6 +182,11 @@ def charts(atlas):
 
 def _date_and_document(row):
     return row.document_name
+
+
+def _document_and_period(row):
+    period = f" ({row.figure.period})" if row.figure.period else ""
+    return f"{row.document_name}{period}"
 
 
 def numbers_context(request):

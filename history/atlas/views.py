@@ -12,12 +12,15 @@ from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from history.core import generation
 
 from .data import ALL, Atlas, BadFilter, Filters, figure_value, place_kind_label
 from .figures import Action
 
+# Places named on the map itself (others are named when a marker is pointed at or focused).
+LABELLED_KINDS = {"greater_region", "province", "admin_region"}
 # Where markers that share a point are laid around it (pixels).
 SPREAD_RADIUS = 15
 
@@ -92,7 +95,15 @@ def _results_context(request, page, atlas, filters, rows):
     collection = feature_collection(request, page, atlas, filters, everywhere)
     return {
         "filters": filters,
-        "rows": [(row, figure_value(row.figure)) for row in rows],
+        "rows": [
+            (
+                row,
+                figure_value(row.figure),
+                filters.query(place=row.place.slug if row.place else ""),
+            )
+            for row in rows
+        ],
+        "all_places_query": filters.query(place=""),
         "map_data": _json_script_text(collection),
         "sort_links": _sort_links(filters),
     }
@@ -138,6 +149,7 @@ def feature_collection(request, page, atlas, filters, rows):
         place = marker.place
         neighbours = at_point[(place.latitude, place.longitude)]
         query = filters.query(place=place.slug, sort="place", descending=False)
+        panel_query = filters.query(place="", sort="place", descending=False)
         features.append(
             {
                 "type": "Feature",
@@ -151,6 +163,7 @@ def feature_collection(request, page, atlas, filters, rows):
                     "name_zh": place.name_zh,
                     "place_kind": place.kind,
                     "approximate": place.approximate,
+                    "label_on_map": place.kind in LABELLED_KINDS or place.approximate,
                     "action": marker.action,
                     "action_label": str(action_labels[marker.action]),
                     "figures": [
@@ -169,8 +182,9 @@ def feature_collection(request, page, atlas, filters, rows):
                         }
                         for row in marker.rows
                     ],
-                    "panel": f"{base}place/{place.slug}/?{query}",
-                    "map": f"{base}?{query}",
+                    "label": _marker_label(place, marker),
+                    "panel": request.build_absolute_uri(f"{base}place/{place.slug}/?{panel_query}"),
+                    "map": request.build_absolute_uri(f"{base}?{query}"),
                     "spread": _spread(neighbours.index(marker), len(neighbours)),
                 },
             }
@@ -196,6 +210,12 @@ def feature_collection(request, page, atlas, filters, rows):
         "attribution": _("Figures reported by the campaign itself"),
         "features": features,
     }
+
+
+def _marker_label(place, marker):
+    count = len(marker.rows)
+    figures = ngettext("%(count)s figure", "%(count)s figures", count) % {"count": count}
+    return f"{place.name} · {Action(marker.action).label}: {figures}"
 
 
 def _spread(index, count):

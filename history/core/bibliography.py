@@ -134,8 +134,6 @@ class SourceRecord(RevisionMixin, index.Indexed, models.Model):
             raise ValidationError({"collection": _("A record cannot be read in itself.")})
         if self.kind == SourceKind.CHAPTER and not self.container:
             raise ValidationError({"container": _("A chapter needs the book it appears in.")})
-        if self.kind == SourceKind.ARTICLE and not self.container:
-            raise ValidationError({"container": _("An article needs its journal.")})
 
     def short_name(self, language_code):
         """A short name for lists and controls, in the reader's language."""
@@ -171,7 +169,7 @@ class SourceRecord(RevisionMixin, index.Indexed, models.Model):
             edited = f", edited by {_names_natural(editors)}" if editors else ""
             pages = f", {self.pages}" if self.pages else ""
             parts.append(format_html("In <i>{}</i>{}{}.", self.container, edited, pages))
-        elif self.kind == SourceKind.ARTICLE:
+        elif self.kind == SourceKind.ARTICLE and self.container:
             parts.append(self._journal_html())
         elif self.kind == SourceKind.DOCUMENT:
             if self.date:

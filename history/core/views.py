@@ -4,7 +4,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.templatetags.static import static
 from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_safe
 from wagtail.models import Site
 
 
@@ -26,7 +26,7 @@ def favicon(request):
     return redirect(static("core/img/favicon.svg"), permanent=True)
 
 
-@require_GET
+@require_safe
 def page_file(request, page_path, filename):
     """A data file that a page publishes beside itself, such as `/en/map/data.geojson`.
 

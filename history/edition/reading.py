@@ -6,6 +6,7 @@ functions turn the flat segment list into the blocks a reader sees, or into plai
 """
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
@@ -54,16 +55,51 @@ class Block:
         return self.items[-1].number if self.items else self.children[-1].last_number
 
 
+class Link(NamedTuple):
+    """Words in a paragraph that lead somewhere: a place on the map, a glossary entry."""
+
+    phrase: str
+    url: str
+    title: str
+    css_class: str
+    popover: str = ""  # a fragment URL that explains the words in place
+
+
 def linked_text(text, links):
-    """`text` as HTML with the first occurrence of each phrase linked:
-    links = [(phrase, URL, title)]."""
+    """`text` as HTML with the first occurrence of each link's phrase linked. Phrases are
+    linked longest first, and never inside a link made already."""
     html = escape(text)
-    for phrase, url, title in links:
-        phrase = escape(phrase)
-        if phrase in html:
-            link = format_html('<a class="place-link" href="{}" title="{}">', url, title)
-            html = html.replace(phrase, f"{link}{phrase}</a>", 1)
+    for link in sorted(links, key=lambda link: -len(link.phrase)):
+        phrase = escape(link.phrase)
+        start = _outside_links(html, phrase)
+        if start < 0:
+            continue
+        opening = format_html(
+            '<a class="{}" href="{}" title="{}"{}>',
+            link.css_class,
+            link.url,
+            link.title,
+            format_html(' data-popover="{}" aria-haspopup="dialog"', link.popover)
+            if link.popover
+            else "",
+        )
+        html = f"{html[:start]}{opening}{phrase}</a>{html[start + len(phrase) :]}"
     return mark_safe(html)
+
+
+def _outside_links(html, phrase):
+    """Where `phrase` first occurs in `html` outside any <a>...</a> (-1 if nowhere)."""
+    start = html.find(phrase)
+    while start >= 0:
+        before = html[:start]
+        if before.count("<a ") == before.count("</a>") and not _inside_tag(before):
+            return start
+        start = html.find(phrase, start + 1)
+    return -1
+
+
+def _inside_tag(before):
+    return before.rfind("<") > before.rfind(">")
 
 
 def reading_blocks(segments, version, notes=None, links=None):

@@ -102,7 +102,10 @@ def related_links(request, page, relation):
 
 def _reading_parts(request, page, version):
     """The rendered text of one version, the translation notes, and the notes on key terms."""
-    links = related_links(request, page, "place_mentions")
+    links = {}
+    for relation in ("place_mentions", "term_mentions"):
+        for key, found in related_links(request, page, relation).items():
+            links.setdefault(key, []).extend(found)
     digest = hashlib.sha256(repr(sorted(links.items())).encode()).hexdigest()[:16]
 
     def render():
@@ -122,6 +125,15 @@ def _reading_parts(request, page, version):
     return _cached(request, _revision_key(page, "read", version.code, digest), render)
 
 
+def _numbered(page, events):
+    """Events' paragraphs as (number, anchor), for links that read like the text's ¶ marks."""
+    numbers = {segment.anchor: n for n, segment in enumerate(page.all_segments, start=1)}
+    return [
+        {**event, "paragraphs": [(numbers[a], a) for a in event["paragraphs"] if a in numbers]}
+        for event in events
+    ]
+
+
 def read(request, page):
     version = _version(request, page)
     context = page.get_context(request)
@@ -131,7 +143,7 @@ def read(request, page):
         parts=_reading_parts(request, page, version),
         anatomy=_flag(request, "anatomy"),
         document_citation=edition_citation(request, page, version),
-        events=related_links(request, page, "events"),
+        events=_numbered(page, related_links(request, page, "events")),
         json_ld=_json_ld(request, page),
     )
     return TemplateResponse(request, page.get_template(request), context)

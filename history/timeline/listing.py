@@ -96,7 +96,9 @@ class Timeline:
     @staticmethod
     def _all_events():
         events = localized(
-            Event.objects.select_related("edition").prefetch_related("places", "sources")
+            Event.objects.select_related("edition").prefetch_related(
+                "places", "sources__collection"
+            )
         )
         places = {place.translation_key: place for place in localized(Place.objects.all())}
         for event in events:

@@ -5,17 +5,20 @@ Filters come from the query string (`theme`, repeatable, and `period`). The page
 it does not know (an old link still opens); `events.json` answers 400.
 """
 
+import re
+from html import unescape
+
 from django.http import Http404, HttpResponseBadRequest, JsonResponse
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils.cache import patch_vary_headers
 from django.utils.html import strip_tags
 from django.utils.translation import get_language
-from wagtail.models import Page
 
 from history.atlas.pages import MapPage
 from history.core import generation
 from history.core.localized import localized
+from history.edition.models import EditionPage
 
 from .events import Theme
 from .listing import CAMPAIGN_ERA, ERAS, BadFilter, Filters, Timeline, overview
@@ -92,23 +95,45 @@ def _results_context(request, page, listing):
 def _links(request, events):
     """Where the events' places and paragraphs are on this site, in the reader's language:
     {"map": URL of the map, "editions": {edition translation key: URL}}. Each event gets its
-    `paragraph_urls`: [(anchor, URL)]."""
+    `paragraph_urls`: [(paragraph number, URL)]."""
     keys = frozenset(event.edition.translation_key for event in events if event.edition_id)
 
     def build():
         map_page = next(iter(localized(MapPage.objects.live())), None)
-        editions = localized(Page.objects.live().filter(translation_key__in=keys)) if keys else []
+        editions = localized(EditionPage.objects.live().filter(translation_key__in=keys))
         return (
             map_page.get_url(request) if map_page else "",
-            {page.translation_key: page.get_url(request) for page in editions},
+            {
+                page.translation_key: (
+                    page.get_url(request),
+                    {segment.anchor: n for n, segment in enumerate(page.all_segments, start=1)},
+                )
+                for page in editions
+            },
         )
 
     cache_key = f"timeline-links:{get_language()}:{request.get_host()}:{hash(keys)}"
-    map_url, urls = generation.cached(cache_key, build)
+    map_url, editions = generation.cached(cache_key, build) if keys else ("", {})
+    if not keys:
+        map_page = next(iter(localized(MapPage.objects.live())), None)
+        map_url = map_page.get_url(request) if map_page else ""
     for event in events:
-        base = urls.get(event.edition.translation_key) if event.edition_id else None
-        event.paragraph_urls = [(a, f"{base}#{a}") for a in event.anchor_list] if base else []
-    return {"map": map_url, "editions": urls}
+        base, numbers = (
+            editions.get(event.edition.translation_key, ("", {})) if event.edition_id else ("", {})
+        )
+        event.paragraph_urls = [
+            (numbers[anchor], f"{base}#{anchor}")
+            for anchor in event.anchor_list
+            if base and anchor in numbers
+        ]
+    return {"map": map_url, "editions": {key: url for key, (url, _n) in editions.items()}}
+
+
+def plain_paragraphs(html):
+    """Rich text as plain text, paragraphs separated by blank lines."""
+    paragraphs = re.split(r"</p>\s*", html or "")
+    texts = (unescape(strip_tags(paragraph)).strip() for paragraph in paragraphs)
+    return "\n\n".join(text for text in texts if text)
 
 
 def _event_data(request, base, event, links):
@@ -126,7 +151,7 @@ def _event_data(request, base, event, links):
         },
         "theme": event.theme,
         "summary": event.summary,
-        "text": strip_tags(event.text).strip(),
+        "text": plain_paragraphs(event.text),
         "places": [
             {
                 "id": place.slug,
@@ -140,5 +165,5 @@ def _event_data(request, base, event, links):
             for place in event.shown_places
         ],
         "paragraphs": [request.build_absolute_uri(url) for _anchor, url in event.paragraph_urls],
-        "sources": [record.chicago() for record in event.shown_sources],
+        "sources": [unescape(record.chicago()) for record in event.shown_sources],
     }

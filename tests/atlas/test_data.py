@@ -50,6 +50,66 @@ def test_every_number_in_the_bulletin_is_a_reported_figure_of_its_paragraph(edit
     assert checked == 28  # the digits in the English text, less the three that are not figures
 
 
+# Numbers written in Chinese numerals in the original.
+CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+             "七": 7, "八": 8, "九": 9}  # fmt: skip
+CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+CN_NUMBER = re.compile(
+    r"[一二两三四五六七八九十百千万][零〇一二两三四五六七八九十百千万点]+(?<!两)"
+    r"|[一二两三四五六七八九](?=[部挺门名件份起支粒套倍])"
+    r"|万(?=余)"
+)
+NOT_FIGURES_ZH = {
+    ("p8", Decimal(12)): "a date: 九月十二日",
+    ("p50", Decimal(49)): "a saying: 七七四十九策",
+}
+
+
+def chinese_number(text):
+    """二十三万七千四百六十三 -> 237463; 十九点三 -> 19.3; 万 (as in 万余) -> 10000."""
+    if "点" in text:
+        whole, fraction = text.split("点")
+        return chinese_number(whole) + Decimal("0." + "".join(str(CN_DIGITS[c]) for c in fraction))
+    total, section, digit = 0, 0, None
+    for char in text:
+        if char in CN_DIGITS:
+            digit = CN_DIGITS[char]
+        elif char in CN_UNITS:
+            section += (1 if digit is None else digit) * CN_UNITS[char]
+            digit = None
+        elif char == "万":
+            total += (section + (digit or 0) or 1) * 10000
+            section, digit = 0, None
+    return Decimal(total + section + (digit or 0))
+
+
+def test_chinese_numbers_are_read_right():
+    assert chinese_number("二十三万七千四百六十三") == 237463
+    assert chinese_number("三万零九百九十八") == 30998
+    assert chinese_number("十九点三") == Decimal("19.3")
+    assert chinese_number("五万两千") == 52000
+    assert chinese_number("万") == 10000
+
+
+def test_every_number_in_the_chinese_original_is_a_reported_figure(edition):
+    by_anchor = {}
+    for figure in english_figures().exclude(anchor=""):
+        by_anchor.setdefault(figure.anchor, []).append(figure.value)
+    checked = 0
+    for segment in edition.all_segments:
+        if segment.kind not in TEXT_KINDS:
+            continue
+        for match in CN_NUMBER.finditer(texts(segment).get("zh", "")):
+            value = chinese_number(match.group())
+            if (segment.anchor, value) in NOT_FIGURES_ZH:
+                continue
+            assert value in by_anchor.get(segment.anchor, []), (
+                f"{segment.anchor}: {match.group()} ({value}) is not a reported figure there"
+            )
+            checked += 1
+    assert checked == 29  # the 28 of the English, and Tonghua's 两倍 (“doubled” in English)
+
+
 def test_each_figure_quotes_its_paragraph_in_both_versions(edition):
     segments = {segment.anchor: texts(segment) for segment in edition.all_segments}
     figures = english_figures().filter(document__key="fifth-bulletin")

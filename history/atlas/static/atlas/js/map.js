@@ -14,7 +14,11 @@
   var form = document.querySelector(".map-filters");
   var placeSelect = document.getElementById("filter-place");
 
-  var map = L.map(mapElement, { zoomSnap: 0.5, minZoom: 3, maxZoom: 9, maxBounds: [[0, 55], [62, 155]] });
+  var labels = mapElement.dataset;
+  var map = L.map(mapElement, {
+    zoomSnap: 0.5, minZoom: 3, maxZoom: 9, maxBounds: [[0, 55], [62, 155]], zoomControl: false
+  });
+  L.control.zoom({ zoomInTitle: labels.zoomIn, zoomOutTitle: labels.zoomOut }).addTo(map);
   map.fitBounds(CHINA);
   map.attributionControl.setPrefix("Leaflet");
   map.attributionControl.addAttribution("Natural Earth");
@@ -31,7 +35,16 @@
     .then(function (data) {
       L.geoJSON(data, {
         interactive: false,
-        style: function (feature) { return baseStyles[feature.properties.kind] || baseStyles.country; }
+        style: function (feature) { return baseStyles[feature.properties.kind] || baseStyles.country; },
+        onEachFeature: function (feature, layer) {
+          // Say on the map itself what was not the People's Republic in 1952.
+          var kind = feature.properties.kind;
+          if (kind === "taiwan" || (kind === "colony" && feature.properties.name === "Hong Kong")) {
+            layer.bindTooltip(kind === "taiwan" ? labels.labelTaiwan : labels.labelColony, {
+              permanent: true, direction: "right", className: "map-label map-label--note"
+            });
+          }
+        }
       }).addTo(map).bringToBack();
     });
 
@@ -58,6 +71,7 @@
     var data = readData();
     markers.clearLayers();
     var focus = null;
+    var named = {};
     data.features.forEach(function (feature) {
       var p = feature.properties;
       if (p.outline) {
@@ -66,7 +80,7 @@
       }
       var region = p.place_kind === "greater_region";
       var size = region ? 30 : 22;
-      var label = p.name + " · " + p.action_label + " (" + p.figures.length + ")";
+      var label = p.label;
       var classes = "marker" + (region ? " marker--region" : "") +
         (p.approximate ? " marker--approximate" : "") +
         (p.place === data.filters.place ? " marker--chosen" : "");
@@ -88,6 +102,13 @@
         }
       });
       marker.addTo(markers);
+      // Regions and the units of 1952 that no longer exist are named on the map.
+      if (p.label_on_map && !named[p.place]) {
+        named[p.place] = true;
+        marker.bindTooltip(p.name + (p.approximate ? " ≈" : ""), {
+          permanent: true, direction: "right", offset: [size / 2, 0], className: "map-label"
+        });
+      }
       var element = marker.getElement();
       element.setAttribute("role", "button");
       element.setAttribute("aria-label", label);

@@ -19,3 +19,30 @@ document.addEventListener("htmx:afterSettle", () => {
     window.setTimeout(() => { live.textContent = message.textContent.trim(); }, 50);
   }
 });
+
+// After htmx pushes a new address (a filter changed), keep the page in step with it: filter
+// forms show the state the address names, and the language links carry it to the other
+// language.
+document.addEventListener("htmx:pushedIntoHistory", () => {
+  const params = new URLSearchParams(window.location.search);
+  document.querySelectorAll("form[data-url-state]").forEach((form) => {
+    form.querySelectorAll("input, select").forEach((control) => {
+      if (!control.name) return;
+      const values = params.getAll(control.name);
+      if (control.type === "checkbox") {
+        control.checked = values.includes(control.value);
+      } else if (control.type === "radio") {
+        // A group the address does not name keeps its choice, unless it has an empty one.
+        if (values.length) control.checked = values[0] === control.value;
+        else if (control.value === "") control.checked = true;
+      } else if (control.tagName === "SELECT") {
+        control.value = values[0] || "";
+      }
+    });
+  });
+  document.querySelectorAll(".language-switcher a[href]").forEach((link) => {
+    const url = new URL(link.href, window.location.href);
+    url.search = window.location.search;
+    link.href = url.pathname + url.search + url.hash;
+  });
+});
