@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "history.edition",
     "history.atlas",
     "history.timeline",
+    "history.glossary",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.routable_page",

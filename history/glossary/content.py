@@ -1,0 +1,130 @@
+"""Content loading for the glossary: `site/glossary/terms.yaml` (terms, and where they are
+marked in the edition), the page in `site/glossary/glossary.yaml`, and their translations."""
+
+import re
+
+from django.core.exceptions import ValidationError
+from django.utils.html import escape
+from wagtail.models import Locale
+
+from history.core.bibliography import SourceRecord
+from history.core.loading import (
+    ContentError,
+    digest_data,
+    read_yaml,
+    require,
+    stable_key,
+)
+from history.core.models import HomePage, LoadedContent
+from history.core.simple_pages import load_simple_page
+from history.core.translating import load_collection_translations
+from history.edition.models import EditionPage
+
+from .pages import GlossaryPage
+from .terms import GlossaryTerm, TermMention
+
+TERMS = "glossary/terms"
+
+
+def load(loader):
+    folder = loader.content_dir / "glossary"
+    if not folder.exists():
+        return
+    home = HomePage.objects.get(locale=Locale.get_default())
+    path = folder / "terms.yaml"
+    items = read_yaml(path) or []
+    if not isinstance(items, list):
+        raise ContentError(f"{path}: should be a list of terms")
+    terms = load_terms(loader, path, items)
+    load_mentions(loader, path, items, terms)
+    load_collection_translations(loader, TERMS, terms)
+    load_simple_page(
+        loader, "glossary/page", folder / "glossary.yaml", GlossaryPage, home, ["intro"]
+    )
+
+
+def _paragraphs(text):
+    paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", text or "") if p.strip()]
+    return "".join(f"<p>{escape(p)}</p>" for p in paragraphs)
+
+
+def load_terms(loader, path, items):
+    locale = Locale.get_default()
+    records = {record.key: record for record in SourceRecord.objects.all()}
+    terms = {}
+    for index, item in enumerate(items):
+        key = require(item, "key", f"{path} (term {index + 1})")
+        where = f"{path}: {key}"
+        if key in terms:
+            raise ContentError(f"{path}: key “{key}” is used twice")
+
+        def fill(term, item=item, key=key, where=where):
+            term.slug = key
+            term.term = require(item, "term", where)
+            term.chinese = require(item, "chinese", where)
+            term.pinyin = str(item.get("pinyin") or "")
+            term.short = require(item, "short", where)
+            term.note = _paragraphs(item.get("note"))
+            unknown = [k for k in item.get("sources") or [] if k not in records]
+            if unknown:
+                raise ContentError(f"{where}: unknown source(s) {unknown}")
+            term.sources = [records[k] for k in item.get("sources") or []]
+
+        existing = GlossaryTerm.objects.filter(
+            locale=locale, translation_key=stable_key(TERMS, key)
+        )
+        data = {k: v for k, v in item.items() if k != "mentions"}
+        terms[key] = loader.sync_snippet(
+            f"{TERMS}/{key}",
+            data,
+            existing.first(),
+            lambda key=key: GlossaryTerm(locale=locale, translation_key=stable_key(TERMS, key)),
+            fill,
+            path,
+        )
+    return terms
+
+
+def load_mentions(loader, path, items, terms):
+    """The terms marked in the edition, replaced as a set when the file's marks change, unless
+    an editor has changed them in the admin since the last load."""
+    edition = EditionPage.objects.filter(slug="fifth-bulletin", locale=Locale.get_default()).first()
+    if edition is None:
+        return
+    mentions = []
+    for item in items:
+        for index, mark in enumerate(item.get("mentions") or []):
+            where = f"{path}: {item['key']} (mention {index + 1})"
+            mention = TermMention(
+                edition=edition,
+                anchor=require(mark, "anchor", where),
+                version=require(mark, "version", where),
+                phrase=require(mark, "phrase", where),
+                term=terms[item["key"]],
+            )
+            try:
+                mention.full_clean(validate_unique=False, validate_constraints=False)
+            except ValidationError as error:
+                raise ContentError(f"{where}: {' '.join(error.messages)}") from error
+            mentions.append(mention)
+
+    def state():
+        rows = TermMention.objects.filter(edition=edition).values_list(
+            "anchor", "version", "phrase", "term_id"
+        )
+        return int(digest_data(sorted(rows))[:12], 16)
+
+    key = "glossary/mentions/fifth-bulletin"
+    marks = [[m.anchor, m.version, m.phrase, m.term.slug] for m in mentions]
+    record = LoadedContent.objects.filter(key=key).first()
+    if record and record.digest == digest_data(marks) and not loader.force:
+        return
+    if record and record.revision_id != state() and not loader.force:
+        loader.say(f"  kept {key}: edited in the admin since it was loaded")
+        return
+    TermMention.objects.filter(edition=edition).delete()
+    TermMention.objects.bulk_create(mentions)
+    LoadedContent.objects.update_or_create(
+        key=key, defaults={"digest": digest_data(marks), "revision_id": state()}
+    )
+    loader.say(f"  loaded {key}: {len(mentions)} marked terms")

@@ -1,0 +1,38 @@
+"""The glossary page: every term A–Z, each with an anchor, and a short entry per term that the
+edition opens in place."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+from history.core.models import EDITORIAL_FEATURES
+
+
+class GlossaryPage(RoutablePageMixin, Page):
+    """Routes: the A–Z list and `term/<slug>/` (the short entry: a fragment for htmx, a page
+    otherwise)."""
+
+    intro = RichTextField(_("introduction"), features=EDITORIAL_FEATURES)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    entry_action = _("Open the glossary")
+    parent_page_types = ["core.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("glossary page")
+
+    @path("")
+    def glossary(self, request):
+        from .views import glossary
+
+        return glossary(request, self)
+
+    @path("term/<slug:slug>/")
+    def term(self, request, slug):
+        from .views import term
+
+        return term(request, self, slug)

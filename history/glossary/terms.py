@@ -1,0 +1,165 @@
+"""Glossary terms: the words of the bulletin a reader needs explained, and where editors have
+marked them in the edition's text."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.fields import RichTextField
+from wagtail.models import RevisionMixin, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from history.core.localized import localized
+from history.core.models import EDITORIAL_FEATURES
+
+
+class GlossaryTerm(TranslatableMixin, RevisionMixin, index.Indexed, ClusterableModel):
+    slug = models.SlugField(_("slug"), max_length=60, help_text=_("Names the entry: #term-liang"))
+    term = models.CharField(_("term"), max_length=120)
+    chinese = models.CharField(_("Chinese"), max_length=60)
+    pinyin = models.CharField(_("pinyin"), max_length=120, blank=True)
+    short = models.TextField(
+        _("short definition"), help_text=_("One sentence, shown when a reader taps the term.")
+    )
+    note = RichTextField(_("longer note"), features=EDITORIAL_FEATURES, blank=True)
+    sources = ParentalManyToManyField(
+        "core.SourceRecord", verbose_name=_("sources"), blank=True, related_name="+"
+    )
+
+    override_translatable_fields = [
+        SynchronizedField("slug", overridable=False),
+        SynchronizedField("chinese", overridable=False),
+        SynchronizedField("pinyin", overridable=False),
+        TranslatableField("term"),
+        TranslatableField("short"),
+        TranslatableField("note"),
+    ]
+    panels = [
+        FieldRowPanel([FieldPanel("term"), FieldPanel("slug")]),
+        FieldRowPanel([FieldPanel("chinese"), FieldPanel("pinyin")]),
+        FieldPanel("short"),
+        FieldPanel("note"),
+        FieldPanel("sources"),
+    ]
+    search_fields = [
+        index.SearchField("term"),
+        index.SearchField("chinese"),
+        index.SearchField("pinyin"),
+        index.SearchField("short"),
+        index.AutocompleteField("term"),
+        index.FilterField("locale_id"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("glossary term")
+        verbose_name_plural = _("glossary terms")
+        ordering = ["term"]
+        constraints = [
+            models.UniqueConstraint(fields=["slug", "locale"], name="unique_term_slug_per_locale")
+        ]
+
+    def __str__(self):
+        return f"{self.term} ({self.chinese})"
+
+    @property
+    def sort_key(self):
+        """Where the entry goes in an A–Z list: by pinyin in Chinese, by the term otherwise."""
+        if self.locale.language_code.startswith("zh") and self.pinyin:
+            return _plain_latin(self.pinyin)
+        return _plain_latin(self.term)
+
+
+class TermMention(models.Model):
+    """A term marked by an editor in one version of one paragraph of an edition."""
+
+    edition = models.ForeignKey(
+        "edition.EditionPage",
+        verbose_name=_("edition"),
+        on_delete=models.CASCADE,
+        related_name="term_mentions",
+    )
+    anchor = models.CharField(_("paragraph anchor"), max_length=20)
+    version = models.CharField(_("version code"), max_length=20)
+    phrase = models.CharField(
+        _("words in the text"), max_length=200, help_text=_("Exactly as they appear.")
+    )
+    term = models.ForeignKey(
+        GlossaryTerm, verbose_name=_("term"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [
+        FieldPanel("edition"),
+        FieldRowPanel([FieldPanel("anchor"), FieldPanel("version")]),
+        FieldRowPanel([FieldPanel("phrase"), FieldPanel("term")]),
+    ]
+
+    class Meta:
+        verbose_name = _("term marked in the text")
+        verbose_name_plural = _("terms marked in the text")
+        ordering = ["edition", "anchor", "version"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["edition", "anchor", "version", "phrase"], name="unique_term_mention"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.phrase} ({self.anchor}, {self.version})"
+
+    def clean(self):
+        if not self.edition_id:
+            return
+        segment = self.edition.segments.filter(anchor=self.anchor).first()
+        if segment is None:
+            raise ValidationError({"anchor": _("The edition has no paragraph with this anchor.")})
+        texts = {block.value["version"]: block.value["text"] for block in segment.texts}
+        if self.version not in texts:
+            raise ValidationError({"version": _("This paragraph has no text in that version.")})
+        if self.phrase not in texts[self.version]:
+            raise ValidationError({"phrase": _("These words are not in that paragraph.")})
+
+    @classmethod
+    def links_for(cls, edition, request):
+        """{(anchor, version): [Link]} for the terms marked in `edition` (any language): each
+        links to its glossary entry, and opens its short definition in place."""
+        from history.edition.reading import Link
+
+        from .pages import GlossaryPage
+
+        mentions = list(
+            cls.objects.filter(edition__translation_key=edition.translation_key).select_related(
+                "term"
+            )
+        )
+        glossary = next(iter(localized(GlossaryPage.objects.live())), None)
+        if not mentions or glossary is None:
+            return {}
+        base = glossary.get_url(request)
+        keys = {mention.term.translation_key for mention in mentions}
+        terms = {
+            term.translation_key: term
+            for term in localized(GlossaryTerm.objects.filter(translation_key__in=keys))
+        }
+        links = {}
+        for mention in mentions:
+            term = terms.get(mention.term.translation_key, mention.term)
+            links.setdefault((mention.anchor, mention.version), []).append(
+                Link(
+                    mention.phrase,
+                    f"{base}#term-{term.slug}",
+                    term.term,
+                    "term-link",
+                    f"{base}term/{term.slug}/",
+                )
+            )
+        return links
+
+
+def _plain_latin(text):
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()

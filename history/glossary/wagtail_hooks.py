@@ -1,0 +1,28 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .terms import GlossaryTerm, TermMention
+
+
+class GlossaryTermViewSet(SnippetViewSet):
+    model = GlossaryTerm
+    icon = "openquote"
+    list_display = ["term", "chinese", "pinyin"]
+
+
+class TermMentionViewSet(SnippetViewSet):
+    model = TermMention
+    icon = "link"
+    list_display = ["phrase", "term", "anchor", "version"]
+    list_filter = ["version"]
+
+
+class GlossaryViewSetGroup(SnippetViewSetGroup):
+    menu_label = _("Glossary")
+    menu_icon = "openquote"
+    menu_order = 245
+    items = [GlossaryTermViewSet, TermMentionViewSet]
+
+
+register_snippet(GlossaryViewSetGroup)

@@ -1,0 +1,48 @@
+"""Glossary terms open in place from the edition, by keyboard, and close with Escape."""
+
+import re
+
+import pytest
+
+from tests.browser.conftest import DESKTOP, PHONE, axe_violations, screenshot
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["375px", "1280px"])
+@pytest.mark.parametrize("path", ["/en/glossary/", "/zh-hans/glossary/"])
+def test_glossary_is_accessible(open_page, path, viewport):
+    page = open_page(path, viewport)
+    assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
+    assert axe_violations(page) == []
+    screenshot(page, f"{re.sub(r'[^a-z]+', '-', path).strip('-')}-{viewport['width']}")
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["375px", "1280px"])
+@pytest.mark.parametrize("language", ["en", "zh-hans"])
+def test_a_term_opens_its_definition_by_keyboard_and_closes_with_escape(
+    open_page, language, viewport
+):
+    page = open_page(f"/{language}/fifth-bulletin/", viewport)
+    link = page.locator("#text a.term-link").first
+    link.focus()
+    page.keyboard.press("Enter")
+    popover = page.locator("#popover")
+    popover.wait_for(state="visible")
+    assert page.evaluate("document.activeElement.id") == "term-popover-title"
+    assert link.get_attribute("aria-expanded") == "true"
+    assert popover.get_attribute("role") == "dialog"
+    assert axe_violations(page) == []
+    page.keyboard.press("Escape")
+    popover.wait_for(state="hidden")
+    assert link.evaluate("element => element === document.activeElement")
+    assert link.get_attribute("aria-expanded") == "false"
+
+
+def test_without_javascript_a_term_is_a_link_to_its_entry(browser, live_site):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(live_site.url + "/en/fifth-bulletin/")
+    page.locator("#text a.term-link").first.click()
+    page.wait_for_url(re.compile(r"/en/glossary/#term-[\w-]+$"))
+    context.close()

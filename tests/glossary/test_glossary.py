@@ -1,0 +1,78 @@
+"""The glossary: terms in both languages, A–Z, marked in the edition by editors, opened in
+place from a fragment URL."""
+
+import re
+
+import pytest
+
+from history.edition.reading import Link, linked_text
+from history.glossary.terms import GlossaryTerm, TermMention
+
+pytestmark = pytest.mark.django_db
+HX = {"HTTP_HX_REQUEST": "true"}
+REQUIRED = ["liang", "yangge", "rehe", "songjiang", "luda", "public-trial"]
+
+
+def test_at_least_twenty_terms_in_both_languages(site_content):
+    english = GlossaryTerm.objects.filter(locale__language_code="en")
+    assert english.count() >= 20
+    chinese = GlossaryTerm.objects.filter(locale__language_code="zh-hans")
+    assert chinese.count() == english.count()
+    for term in english:
+        assert term.short and term.chinese, term.slug
+    slugs = set(english.values_list("slug", flat=True))
+    assert set(REQUIRED) <= slugs
+
+
+def test_glossary_page_is_a_to_z_with_anchors(client, site_content):
+    html = client.get("/en/glossary/").content.decode()
+    letters = re.findall(r'<h2 id="letter-([A-Z])">', html)
+    assert letters == sorted(letters) and len(letters) >= 8
+    for slug in GlossaryTerm.objects.filter(locale__language_code="en").values_list(
+        "slug", flat=True
+    ):
+        assert f'id="term-{slug}"' in html
+    zh = client.get("/zh-hans/glossary/").content.decode()
+    assert "两" in zh and 'id="term-' in zh
+
+
+def test_terms_are_marked_by_editors_not_by_matching_every_occurrence(client, site_content):
+    marks = TermMention.objects.filter(edition=site_content)
+    assert marks.count() >= 20
+    html = client.get("/en/fifth-bulletin/").content.decode()
+    links = re.findall(r'<a class="term-link" href="([^"]+)"[^>]*data-popover="([^"]+)"', html)
+    assert len(links) == marks.filter(version="en").count()
+    for href, popover in links:
+        assert re.fullmatch(r"/en/glossary/#term-[\w-]+", href)
+        assert re.fullmatch(r"/en/glossary/term/[\w-]+/", popover)
+
+
+def test_the_short_entry_is_a_fragment_for_htmx_and_a_page_otherwise(client, site_content):
+    slug = GlossaryTerm.objects.filter(locale__language_code="en").first().slug
+    fragment = client.get(f"/en/glossary/term/{slug}/", **HX)
+    assert fragment.status_code == 200
+    assert "<!DOCTYPE" not in fragment.content.decode()
+    assert 'id="term-popover-title"' in fragment.content.decode()
+    page = client.get(f"/zh-hans/glossary/term/{slug}/").content.decode()
+    assert "<!DOCTYPE" in page and 'lang="zh-hans"' in page
+    assert client.get("/en/glossary/term/no-such-term/").status_code == 404
+
+
+def test_linked_text_links_first_occurrences_outside_other_links():
+    links = [
+        Link("Rehe Province", "/map/?place=rehe", "Rehe", "place-link"),
+        Link("Rehe", "/glossary/#term-rehe", "Rehe", "term-link", "/glossary/term/rehe/"),
+    ]
+    html = str(linked_text("Except for Rehe Province, and Rehe again.", links))
+    assert html.count('class="place-link"') == 1 and html.count('class="term-link"') == 1
+    # The shorter phrase is not linked inside the longer one's link.
+    assert '<a class="place-link" href="/map/?place=rehe" title="Rehe">Rehe Province</a>' in html
+    assert 'and <a class="term-link"' in html
+    escaped = str(linked_text("A <b> & Rehe", links))
+    assert "&lt;b&gt; &amp;" in escaped
+
+
+def test_glossary_queries_stay_flat(client, site_content, django_assert_max_num_queries):
+    client.get("/en/glossary/")
+    with django_assert_max_num_queries(12):
+        client.get("/en/glossary/")
