@@ -70,6 +70,8 @@ def geojson(request, page):
     data = feature_collection(request, page, atlas, filters, atlas.select(filters))
     response = JsonResponse(data, json_dumps_params={"ensure_ascii": False})
     response["Content-Type"] = "application/geo+json; charset=utf-8"
+    # Open data: other sites and classroom tools may fetch it.
+    response["Access-Control-Allow-Origin"] = "*"
     return response
 
 
@@ -176,6 +178,10 @@ def feature_collection(request, page, atlas, filters, rows):
                             "unit": row.figure.unit,
                             "as_of": row.figure.as_of.isoformat(),
                             "document": row.figure.document.key,
+                            "period": row.figure.period or None,
+                            "phrase_original": row.figure.phrase_original,
+                            "phrase_translation": row.figure.phrase_translation,
+                            "translation_by": row.figure.translation_by,
                             "paragraph": request.build_absolute_uri(row.paragraph_url)
                             if row.paragraph_url
                             else None,

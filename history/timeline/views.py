@@ -78,7 +78,10 @@ def events_json(request, page):
         "count": len(listing.events),
         "events": [_event_data(request, base, event, links) for event in listing.events],
     }
-    return JsonResponse(data, json_dumps_params={"ensure_ascii": False, "indent": 1})
+    response = JsonResponse(data, json_dumps_params={"ensure_ascii": False, "indent": 1})
+    # Open data: other sites and classroom tools may fetch it.
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
 
 
 def _results_context(request, page, listing):

@@ -195,3 +195,34 @@ def test_map_queries_do_not_grow_with_places_and_figures(
     assert "Place 59" in response.content.decode()
     with django_assert_max_num_queries(12):
         client.get("/en/numbers/")
+
+
+def test_uncached_map_queries_do_not_grow_with_figures(client, site_content):
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def uncached_queries():
+        cache.clear()
+        with CaptureQueriesContext(connection) as queries:
+            client.get("/en/map/")
+        return len(queries)
+
+    before = uncached_queries()
+    template = ReportedFigure.objects.get(slug="fifth-executions", locale__language_code="en")
+    place = Place.objects.get(slug="rehe", locale__language_code="en")
+    for index in range(40):
+        ReportedFigure.objects.create(
+            slug=f"g{index}", document=template.document, place=place, kind="arrests",
+            value=index, unit="person", as_of=template.as_of, label="Arrests",
+            phrase_original="x", phrase_translation="x", locale=place.locale,
+        )  # fmt: skip
+    assert uncached_queries() == before
+
+
+def test_geojson_is_open_data_with_its_words(client, site_content):
+    response = client.get("/en/map/data.geojson?place=tonghua")
+    assert response["Access-Control-Allow-Origin"] == "*"
+    figure = response.json()["features"][0]["properties"]["figures"][0]
+    assert figure["phrase_original"] == "东北通化市两天收到的检举信等于过去十天的两倍"
+    assert client.head("/en/map/data.geojson").status_code == 200

@@ -1,6 +1,7 @@
 """The timeline: dates to their precision in both languages, validation, filters, the
 JSON file, and the links between events, places and paragraphs."""
 
+import json
 import re
 
 import pytest
@@ -157,8 +158,13 @@ def test_htmx_gets_the_results_alone(client, site_content):
     assert client.get("/en/timeline/event/nothing/").status_code == 404
 
 
-def test_events_json(client, site_content):
-    data = client.get("/en/timeline/events.json?theme=this_document").json()
+def test_events_json(client, site_content, django_assert_max_num_queries):
+    response = client.get("/en/timeline/events.json?theme=this_document")
+    assert response["Access-Control-Allow-Origin"] == "*"
+    assert client.head("/en/timeline/events.json").status_code == 200
+    with django_assert_max_num_queries(12):
+        data = client.get("/en/timeline/events.json?theme=this_document").json()
+    assert "&#x27;" not in json.dumps(data) and "\n\n" in data["events"][0]["text"]
     assert data["count"] == 3
     first = data["events"][0]
     assert first["date"]["start"] == "1952-09-12" and first["date"]["precision"] == "day"
@@ -203,6 +209,29 @@ def test_timeline_queries_do_not_grow_with_events(
     with django_assert_max_num_queries(12):
         response = client.get("/en/timeline/")
     assert "1000 events" in response.content.decode()
+
+
+def test_uncached_timeline_queries_do_not_grow_with_events(client, site_content):
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def uncached_queries():
+        cache.clear()
+        with CaptureQueriesContext(connection) as queries:
+            client.get("/en/timeline/")
+        return len(queries)
+
+    before = uncached_queries()
+    template = Event.objects.filter(locale__language_code="en").first()
+    for index in range(50):
+        extra = Event(
+            slug=f"more-{index}", title=f"More {index}", year=1900 + index, precision="year",
+            theme="society", summary="S.", locale=template.locale,
+        )  # fmt: skip
+        extra.save()
+        extra.sources.set(template.sources.all())
+    assert uncached_queries() == before
 
 
 def test_an_event_image_is_shown_with_its_credit(client, site_content, tmp_path, settings):
