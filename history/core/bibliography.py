@@ -190,6 +190,24 @@ class SourceRecord(RevisionMixin, index.Indexed, models.Model):
     def chicago(self):
         return strip_tags(self.chicago_html())
 
+    def short_citation(self, language_code="en"):
+        """A compact reference for notes in a margin: "Zhou 2000", "Second bulletin (1952)"."""
+        year = self.year or (self.date.year if self.date else "")
+        if self.kind == SourceKind.DOCUMENT and (self.short_title or self.short_title_zh):
+            name = self.short_name(language_code)
+        else:
+            people = self.author_people or self.editor_people
+            if people:
+                names = [person.family for person in people[:2]]
+                name = " and ".join(names) + (" et al." if len(people) > 2 else "")
+            else:
+                name = self.organisation or self.title
+        return (
+            f"{name} ({year})"
+            if year and self.kind == SourceKind.DOCUMENT
+            else (f"{name} {year}".strip())
+        )
+
     def _title_html(self):
         whole_work = self.kind in (SourceKind.BOOK, SourceKind.DATABASE)
         if self.kind == SourceKind.DOCUMENT:

@@ -4,6 +4,7 @@ import datetime
 
 from wagtail.models import Locale
 
+from history.core.bibliography import SourceRecord
 from history.core.loading import (
     ContentError,
     digest_files,
@@ -16,6 +17,8 @@ from history.core.models import HomePage
 from history.core.translating import load_page_translations
 
 from .models import (
+    Annotation,
+    AnnotationKind,
     DateRole,
     DocumentDate,
     DocumentVersion,
@@ -67,6 +70,12 @@ def load_edition(loader, home, folder):
         _term_note(item, index, codes, notes_path)
         for index, item in enumerate(notes.get("term_notes") or [])
     ]
+    records = {record.key: record for record in SourceRecord.objects.all()}
+    texts = {seg.anchor: [block.value["text"] for block in seg.texts] for seg in segments}
+    annotations = [
+        _annotation(item, index, texts, records, notes_path)
+        for index, item in enumerate(notes.get("annotations") or [])
+    ]
     for obj in versions:
         obj.translation_key = stable_key(slug, "versions", obj.code)
     for index, obj in enumerate(dates):
@@ -77,6 +86,8 @@ def load_edition(loader, home, folder):
         obj.translation_key = stable_key(slug, "translation_notes", obj.anchor, index)
     for obj in term_notes:
         obj.translation_key = stable_key(slug, "term_notes", obj.version, obj.term)
+    for index, obj in enumerate(annotations):
+        obj.translation_key = stable_key(slug, "annotations", obj.anchor, index)
 
     def fill(page):
         page.title = require(meta, "title", meta_path)
@@ -91,6 +102,7 @@ def load_edition(loader, home, folder):
             segments=segments,
             translation_notes=translation_notes,
             term_notes=term_notes,
+            annotations=annotations,
         )
 
     def update(page):
@@ -164,6 +176,24 @@ def _translation_note(item, index, codes, anchors, path):
         original_phrase=item.get("original_phrase", ""),
         translation_phrase=item.get("translation_phrase", ""),
         note=require(item, "note", where),
+    )
+
+
+def _annotation(item, index, texts, records, path):
+    where = f"{path} (annotation {index + 1})"
+    unknown = [key for key in item.get("sources") or [] if key not in records]
+    if unknown:
+        raise ContentError(f"{where}: unknown source(s) {unknown}")
+    anchor = require_choice(item, "anchor", where, texts)
+    phrase = item.get("phrase", "")
+    if phrase and not any(phrase in text for text in texts[anchor]):
+        raise ContentError(f"{where}: phrase “{phrase}” is not in paragraph {anchor}")
+    return Annotation(
+        anchor=anchor,
+        kind=require_choice(item, "kind", where, AnnotationKind.values),
+        phrase=phrase,
+        text=" ".join(require(item, "text", where).split()),
+        sources=[("source", records[key]) for key in item.get("sources") or []],
     )
 
 

@@ -27,6 +27,7 @@ from wagtail.admin.panels import (
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.snippets.blocks import SnippetChooserBlock
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from history.core.models import EDITORIAL_FEATURES
@@ -79,6 +80,13 @@ class NoteKind(models.TextChoices):
     MEANING = "meaning", _("change of meaning")
     ANACHRONISM = "anachronism", _("anachronism")
     NUANCE = "nuance", _("shift of nuance")
+
+
+class AnnotationKind(models.TextChoices):
+    CONTEXT = "context", _("context")
+    TRANSLATION = "translation", _("translation")
+    SOURCE_CRITICISM = "source_criticism", _("source criticism")
+    CROSS_REFERENCE = "cross_reference", _("cross-reference")
 
 
 class DateRole(models.TextChoices):
@@ -208,6 +216,7 @@ class EditionPage(RoutablePageMixin, Page):
     ]
     text_panels = [InlinePanel("segments", label=_("Segments"))]
     notes_panels = [
+        InlinePanel("annotations", label=_("Editorial notes")),
         InlinePanel("translation_notes", label=_("Translation notes")),
         InlinePanel("term_notes", label=_("Notes on key terms")),
     ]
@@ -217,7 +226,7 @@ class EditionPage(RoutablePageMixin, Page):
             ObjectList(content_panels, heading=_("Content")),
             ObjectList(metadata_panels, heading=_("Metadata")),
             ObjectList(text_panels, heading=_("Text")),
-            ObjectList(notes_panels, heading=_("Translation notes")),
+            ObjectList(notes_panels, heading=_("Notes")),
             ObjectList(Page.promote_panels, heading=_("Promote")),
             ObjectList(Page.settings_panels, heading=_("Settings")),
         ]
@@ -263,6 +272,12 @@ class EditionPage(RoutablePageMixin, Page):
     def clean(self):
         super().clean()
         anchors = [segment.anchor for segment in self.segments.all() if segment.anchor]
+        unknown = sorted({n.anchor for n in self.annotations.all()} - set(anchors))
+        if unknown:
+            raise ValidationError(
+                _("Editorial notes point to paragraphs that do not exist: %(anchors)s")
+                % {"anchors": ", ".join(unknown)}
+            )
         duplicates = sorted({a for a in anchors if anchors.count(a) > 1})
         if duplicates:
             raise ValidationError(
@@ -294,6 +309,23 @@ class EditionPage(RoutablePageMixin, Page):
     @cached_property
     def all_term_notes(self):
         return list(self.term_notes.all())
+
+    @cached_property
+    def all_annotations(self):
+        return list(self.annotations.all())
+
+    def annotations_by_anchor(self):
+        """{anchor: [editorial notes]}, each numbered in text order."""
+        order = {segment.anchor: i for i, segment in enumerate(self.all_segments)}
+        notes = sorted(
+            (note for note in self.all_annotations if note.anchor in order),
+            key=lambda note: (order[note.anchor], note.sort_order or 0),
+        )
+        result = {}
+        for number, note in enumerate(notes, start=1):
+            note.number = number
+            result.setdefault(note.anchor, []).append(note)
+        return result
 
     def notes_by_anchor(self):
         """{anchor: [translation notes]}, each note numbered in text order."""
@@ -573,3 +605,48 @@ class TermNote(TranslatableMixin, Orderable):
     class Meta(TranslatableMixin.Meta):
         ordering = ["sort_order"]
         verbose_name = _("note on a key term")
+
+
+class Annotation(TranslatableMixin, Orderable):
+    """An editor's note on a paragraph (and optionally on words in it): context, translation,
+    source criticism or a cross-reference, with its sources."""
+
+    page = ParentalKey(EditionPage, on_delete=models.CASCADE, related_name="annotations")
+    anchor = models.CharField(_("segment anchor"), max_length=16, help_text=_("E.g. p18."))
+    phrase = models.CharField(
+        _("words it is about"),
+        max_length=300,
+        blank=True,
+        help_text=_("Optional: the words of the paragraph the note is about, quoted."),
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=AnnotationKind.choices)
+    text = models.TextField(_("note"))
+    sources = StreamField(
+        [("source", SnippetChooserBlock("core.SourceRecord", label=_("source")))],
+        blank=True,
+        verbose_name=_("sources"),
+    )
+
+    wagtail_reference_index_ignore = True
+    translatable_fields = [
+        SynchronizedField("anchor", overridable=False),
+        SynchronizedField("phrase", overridable=False),
+        SynchronizedField("kind", overridable=False),
+        SynchronizedField("sources", overridable=False),
+        TranslatableField("text"),
+    ]
+
+    panels = [
+        FieldRowPanel([FieldPanel("anchor"), FieldPanel("kind")]),
+        FieldPanel("phrase"),
+        FieldPanel("text"),
+        FieldPanel("sources"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["sort_order"]
+        verbose_name = _("editorial note")
+
+    @property
+    def source_records(self):
+        return [block.value for block in self.sources if block.value]

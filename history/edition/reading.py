@@ -29,6 +29,7 @@ class Item:
     segment: object
     text: str  # empty when this version has no text for the segment
     notes: list = field(default_factory=list)
+    annotations: list = field(default_factory=list)
 
     @property
     def anchor(self):
@@ -53,6 +54,12 @@ class Block:
     @property
     def last_number(self):
         return self.items[-1].number if self.items else self.children[-1].last_number
+
+    @property
+    def annotations(self):
+        """The editors' notes on this block's segments, in order."""
+        items = self.items or [item for child in self.children for item in child.items]
+        return [note for item in items for note in item.annotations]
 
 
 class Link(NamedTuple):
@@ -102,12 +109,13 @@ def _inside_tag(before):
     return before.rfind("<") > before.rfind(">")
 
 
-def reading_blocks(segments, version, notes=None, links=None):
+def reading_blocks(segments, version, notes=None, links=None, annotations=None):
     """The blocks of `version`, in order, with consecutive list items gathered into lists.
 
     Segments that have no text in this version make a "gap" block of their own: the omission
     stays visible, and their anchors still resolve. `links` ({(anchor, version code): [(phrase,
-    URL, title)]}) turns marked words into links.
+    URL, title)]}) turns marked words into links; `annotations` ({anchor: [notes]}) are the
+    editors' notes on each segment.
     """
     blocks = []
     links = links or {}
@@ -116,7 +124,13 @@ def reading_blocks(segments, version, notes=None, links=None):
         marked = links.get((segment.anchor, version.code))
         if text and marked:
             text = linked_text(text, marked)
-        item = Item(number, segment, text, (notes or {}).get(segment.anchor, []))
+        item = Item(
+            number,
+            segment,
+            text,
+            (notes or {}).get(segment.anchor, []),
+            (annotations or {}).get(segment.anchor, []),
+        )
         if not text:
             if blocks and blocks[-1].element == "gap":
                 blocks[-1].items.append(item)

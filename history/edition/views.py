@@ -42,8 +42,8 @@ def _cited_item(request, page):
     raise Http404("No such paragraph")
 
 
-def _flag(request, name):
-    value = request.GET.get(name, "off")
+def _flag(request, name, default="off"):
+    value = request.GET.get(name, default)
     if value not in TOGGLE_VALUES:
         raise Http404(f"Unknown value for {name}")
     return TOGGLE_VALUES[value]
@@ -113,7 +113,9 @@ def _reading_parts(request, page, version):
         context = {
             "page": page,
             "version": version,
-            "blocks": reading_blocks(page.all_segments, version, notes, links),
+            "blocks": reading_blocks(
+                page.all_segments, version, notes, links, page.annotations_by_anchor()
+            ),
             "notes": [note for anchor_notes in notes.values() for note in anchor_notes],
             "term_notes": [n for n in page.all_term_notes if n.version == version.code],
         }
@@ -142,6 +144,7 @@ def read(request, page):
         version=version,
         parts=_reading_parts(request, page, version),
         anatomy=_flag(request, "anatomy"),
+        hide_notes=not _flag(request, "notes", default="on"),
         document_citation=edition_citation(request, page, version),
         events=_numbered(page, related_links(request, page, "events")),
         json_ld=_json_ld(request, page),

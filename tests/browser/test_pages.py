@@ -102,3 +102,22 @@ def test_permalink_follows_into_the_cite_box(open_page):
     page.locator("a.pn[href='#p20']").click()
     page.wait_for_selector("#cite-box .cite-scope:has-text('Citing paragraph 20.')")
     assert page.url.endswith("#p20")
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["375px", "1280px"])
+def test_editorial_notes_toggle_by_keyboard(open_page, viewport):
+    page = open_page(EDITION, viewport)
+    note = page.locator("#an1")
+    assert note.is_visible()
+    toggle = page.locator("[data-annotations-toggle]")
+    toggle.focus()
+    page.keyboard.press("Enter")
+    assert toggle.get_attribute("aria-pressed") == "false"
+    assert not note.is_visible()
+    page.wait_for_url(re.compile(r"notes=off"))
+    page.keyboard.press("Enter")
+    assert note.is_visible()
+    if viewport is DESKTOP:
+        # Beside the text on a wide screen, not across it.
+        box, text = note.bounding_box(), page.locator("#p8").bounding_box()
+        assert box["width"] < 300 and box["x"] > text["x"] + 200

@@ -76,6 +76,7 @@ def edit_data(page, segments):
             "segments": inline_formset(segments, initial=sum(1 for s in segments if s["id"])),
             "translation_notes": inline_formset([]),
             "term_notes": inline_formset([]),
+            "annotations": inline_formset([]),
             "comments": inline_formset([]),
             "action-publish": "publish",
         }

@@ -4,12 +4,12 @@ is kept out of template includes."""
 from functools import cache
 
 from django import template
-from django.utils.html import format_html, format_html_join
+from django.utils.html import escape, format_html, format_html_join
 from django.utils.text import capfirst
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from ..models import SegmentKind
+from ..models import AnnotationKind, SegmentKind
 
 register = template.Library()
 
@@ -20,6 +20,8 @@ def _labels(language):
     return {
         "link": _("Paragraph %(number)s (link)"),
         "note": _("Translation note %(number)s"),
+        "annotation": _("Editorial note %(number)s"),
+        "annotation_kinds": {kind: capfirst(kind.label) for kind in AnnotationKind},
         "kinds": {kind: capfirst(kind.label) for kind in SegmentKind},
     }
 
@@ -47,8 +49,57 @@ def segment_html(item):
         labels["link"] % {"number": item.number},
         item.number,
         item.text,
-        note_refs(item.notes),
+        format_html("{}{}", note_refs(item.notes), annotation_refs(item.annotations)),
     )
+
+
+def annotation_refs(annotations):
+    """Markers from the text to the editors' notes on it."""
+    label = _labels(get_language())["annotation"]
+    return format_html_join(
+        "",
+        '<a class="an-ref" href="#an{}" id="anref{}" aria-label="{}">✱{}</a>',
+        ((n.number, n.number, label % {"number": n.number}, n.number) for n in annotations),
+    )
+
+
+@register.simple_tag
+def annotations_html(block):
+    """The editors' notes on a block, beside it: in the margin on wide screens, after it on
+    phones."""
+    labels = _labels(get_language())
+    items = block.items or [item for child in block.children for item in child.items]
+    shown_text = " ".join(str(item.text) for item in items)
+    notes = []
+    for note in block.annotations:
+        # Quote the words only where this version has them.
+        quoted = note.phrase and escape(note.phrase) in shown_text
+        phrase = format_html("<q>{}</q> ", note.phrase) if quoted else ""
+        sources = format_html_join(
+            "; ",
+            '<cite title="{}">{}</cite>',
+            (
+                (record.chicago(), record.short_citation(get_language()))
+                for record in note.source_records
+            ),
+        )
+        notes.append(
+            format_html(
+                '<aside class="annotation annotation--{}" id="an{}" aria-label="{}">'
+                '<p><a class="annotation__number" href="#anref{}">✱{}</a> '
+                '<span class="annotation__kind">{}</span> {}{}</p>{}</aside>',
+                note.kind,
+                note.number,
+                labels["annotation"] % {"number": note.number},
+                note.number,
+                note.number,
+                labels["annotation_kinds"].get(note.kind, note.kind),
+                phrase,
+                note.text,
+                format_html('<p class="annotation__sources">{}</p>', sources) if sources else "",
+            )
+        )
+    return format_html_join("", "{}", ((note,) for note in notes))
 
 
 def note_refs(notes):

@@ -16,6 +16,20 @@
     });
   }
 
+  // Editorial notes: hide or show them in place, and keep the choice in the address.
+  const notesToggle = document.querySelector("[data-annotations-toggle]");
+  if (notesToggle && text) {
+    notesToggle.addEventListener("click", () => {
+      const shown = notesToggle.getAttribute("aria-pressed") !== "true";
+      notesToggle.setAttribute("aria-pressed", String(shown));
+      text.classList.toggle("hide-annotations", !shown);
+      const url = new URL(window.location.href);
+      if (shown) url.searchParams.delete("notes");
+      else url.searchParams.set("notes", "off");
+      history.replaceState(null, "", url);
+    });
+  }
+
   // Cite: open the box; follow the paragraph the reader last linked to.
   const cite = document.getElementById("cite");
   document.querySelectorAll("[data-open-cite]").forEach((link) =>
