@@ -278,6 +278,16 @@ class EditionPage(RoutablePageMixin, Page):
                 _("Editorial notes point to paragraphs that do not exist: %(anchors)s")
                 % {"anchors": ", ".join(unknown)}
             )
+        texts = {
+            segment.anchor: [block.value["text"] for block in segment.texts]
+            for segment in self.segments.all()
+        }
+        for note in self.annotations.all():
+            if note.phrase and not any(note.phrase in text for text in texts[note.anchor]):
+                raise ValidationError(
+                    _("The words “%(phrase)s” are not in paragraph %(anchor)s.")
+                    % {"phrase": note.phrase, "anchor": note.anchor}
+                )
         duplicates = sorted({a for a in anchors if anchors.count(a) > 1})
         if duplicates:
             raise ValidationError(

@@ -136,6 +136,16 @@ def _numbered(page, events):
     ]
 
 
+def _reading_query(version, anatomy, hide_notes):
+    """The query string of a reading view: version, anatomy on, notes off."""
+    query = f"version={version.code}"
+    if anatomy:
+        query += "&anatomy=on"
+    if hide_notes:
+        query += "&notes=off"
+    return query
+
+
 def read(request, page):
     version = _version(request, page)
     context = page.get_context(request)
@@ -143,8 +153,11 @@ def read(request, page):
     context.update(
         version=version,
         parts=_reading_parts(request, page, version),
-        anatomy=_flag(request, "anatomy"),
-        hide_notes=not _flag(request, "notes", default="on"),
+        anatomy=(anatomy := _flag(request, "anatomy")),
+        hide_notes=(hide_notes := not _flag(request, "notes", default="on")),
+        anatomy_toggle_query=_reading_query(version, not anatomy, hide_notes),
+        notes_toggle_query=_reading_query(version, anatomy, not hide_notes),
+        version_queries={v.code: _reading_query(v, anatomy, hide_notes) for v in page.all_versions},
         document_citation=edition_citation(request, page, version),
         events=_numbered(page, related_links(request, page, "events")),
         json_ld=_json_ld(request, page),

@@ -46,3 +46,26 @@ def test_without_javascript_a_term_is_a_link_to_its_entry(browser, live_site):
     page.locator("#text a.term-link").first.click()
     page.wait_for_url(re.compile(r"/en/glossary/#term-[\w-]+$"))
     context.close()
+
+
+def test_tabbing_out_of_a_popover_closes_it_and_it_never_covers_its_term(open_page):
+    page = open_page("/en/fifth-bulletin/", {"width": 1280, "height": 900})
+    for link in page.locator("#text a.term-link").all()[:8]:
+        link.scroll_into_view_if_needed()
+        link.click()
+        popover = page.locator("#popover")
+        popover.wait_for(state="visible")
+        term, box = link.bounding_box(), popover.bounding_box()
+        overlaps = not (
+            box["y"] >= term["y"] + term["height"] or box["y"] + box["height"] <= term["y"]
+            or box["x"] >= term["x"] + term["width"] or box["x"] + box["width"] <= term["x"]
+        )  # fmt: skip
+        assert not overlaps
+        page.keyboard.press("Escape")
+        popover.wait_for(state="hidden")
+    link = page.locator("#text a.term-link").first
+    link.click()
+    page.locator("#popover").wait_for(state="visible")
+    for _ in range(3):
+        page.keyboard.press("Tab")
+    page.locator("#popover").wait_for(state="hidden")

@@ -2,6 +2,7 @@
 is kept out of template includes."""
 
 from functools import cache
+from html import unescape
 
 from django import template
 from django.utils.html import escape, format_html, format_html_join
@@ -79,7 +80,7 @@ def annotations_html(block):
             "; ",
             '<cite title="{}">{}</cite>',
             (
-                (record.chicago(), record.short_citation(get_language()))
+                (unescape(record.chicago()), record.short_citation(get_language()))
                 for record in note.source_records
             ),
         )

@@ -22,40 +22,59 @@
   document.body.append(box);
 
   var opener = null;
+  var leaving = false; // focus moved on out of the popover: don't pull it back
   close.addEventListener("click", function () { box.hidePopover(); });
   box.addEventListener("toggle", function (event) {
     if (event.newState === "closed" && opener) {
       opener.setAttribute("aria-expanded", "false");
-      opener.focus();
+      if (!leaving) opener.focus();
       opener = null;
+      leaving = false;
     }
   });
+  box.addEventListener("focusout", function (event) {
+    if (box.matches(":popover-open") && !box.contains(event.relatedTarget)) {
+      leaving = event.relatedTarget !== opener;
+      box.hidePopover();
+    }
+  });
+  document.querySelectorAll("a[data-popover]").forEach(function (link) {
+    link.setAttribute("aria-expanded", "false");
+  });
 
+  // Place the open popover next to its link without covering it: below if it fits, else
+  // above; on a phone, a sheet at the bottom, with the link scrolled above it.
   function placeNear(link) {
     if (window.innerWidth < 600) {
       box.classList.add("popover--sheet");
       box.style.top = "";
       box.style.left = "";
+      var sheetTop = window.innerHeight - box.offsetHeight;
+      var linkRect = link.getBoundingClientRect();
+      if (linkRect.bottom > sheetTop - 8) window.scrollBy(0, linkRect.bottom - sheetTop + 24);
       return;
     }
     box.classList.remove("popover--sheet");
     var rect = link.getBoundingClientRect();
-    var width = Math.min(360, window.innerWidth - 32);
+    var height = box.offsetHeight;
+    var width = box.offsetWidth;
     box.style.left = Math.max(16, Math.min(rect.left, window.innerWidth - width - 16)) + "px";
     var below = rect.bottom + 8;
-    box.style.top = (below + 220 < window.innerHeight ? below : Math.max(16, rect.top - 228)) + "px";
+    var above = rect.top - height - 8;
+    box.style.top = (below + height <= window.innerHeight - 8 || above < 8 ? below : above) + "px";
   }
 
   document.addEventListener("click", function (event) {
     var link = event.target.closest("a[data-popover]");
-    if (!link) return;
+    // A modified click opens the entry in a new tab or window, as links do.
+    if (!link || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey) return;
     event.preventDefault();
     if (box.matches(":popover-open")) box.hidePopover();
     htmx.ajax("GET", link.dataset.popover, { target: content, swap: "innerHTML" }).then(function () {
       opener = link;
       link.setAttribute("aria-expanded", "true");
-      placeNear(link);
       box.showPopover();
+      placeNear(link);
       var title = document.getElementById("term-popover-title");
       if (title) title.focus({ preventScroll: true });
     });

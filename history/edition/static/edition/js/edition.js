@@ -13,8 +13,21 @@
       if (on) url.searchParams.set("anatomy", "on");
       else url.searchParams.delete("anatomy");
       history.replaceState(null, "", url);
+      carryChoices(url);
     });
   }
+
+  // The version links carry the reader's choices (anatomy, notes) made in place.
+  const carryChoices = (url) => {
+    document.querySelectorAll("[data-version-link]").forEach((link) => {
+      const target = new URL(link.href, window.location.href);
+      for (const name of ["anatomy", "notes"]) {
+        if (url.searchParams.has(name)) target.searchParams.set(name, url.searchParams.get(name));
+        else target.searchParams.delete(name);
+      }
+      link.href = target.pathname + target.search + target.hash;
+    });
+  };
 
   // Editorial notes: hide or show them in place, and keep the choice in the address.
   const notesToggle = document.querySelector("[data-annotations-toggle]");
@@ -27,6 +40,7 @@
       if (shown) url.searchParams.delete("notes");
       else url.searchParams.set("notes", "off");
       history.replaceState(null, "", url);
+      carryChoices(url);
     });
   }
 
