@@ -19,7 +19,9 @@ def test_each_annotated_paragraph_has_a_marker_and_its_notes(client, edition):
         {"translation"} & {note.kind for note in notes}
     )
     html = client.get("/en/fifth-bulletin/").content.decode()
-    asides = re.findall(r'<aside class="annotation annotation--(\w+)" id="an(\d+)"', html)
+    asides = re.findall(
+        r'<span class="annotation annotation--(\w+)" id="an(\d+)" role="note"', html
+    )
     markers = re.findall(r'<a class="an-ref" href="#an(\d+)"', html)
     assert [int(n) for _kind, n in asides] == list(range(1, len(notes) + 1))
     assert sorted(int(n) for n in markers) == list(range(1, len(notes) + 1))
@@ -27,6 +29,11 @@ def test_each_annotated_paragraph_has_a_marker_and_its_notes(client, edition):
     assert '<cite title="Luo Ruiqing. 中共中央转发罗瑞卿关于全国禁毒运动第二号简报' in html
     assert ">Second bulletin (1952)</cite>" in html
     assert "&amp;#x27;" not in html  # the full reference is escaped once, not twice
+
+
+def test_the_content_note_guides_teachers(client, edition):
+    assert "For teachers:" in client.get("/en/fifth-bulletin/").content.decode()
+    assert "给教师的提示" in client.get("/zh-hans/fifth-bulletin/").content.decode()
 
 
 def test_notes_are_translated_and_quote_only_words_the_version_has(client, edition):

@@ -22,6 +22,7 @@ def _labels(language):
         "link": _("Paragraph %(number)s (link)"),
         "note": _("Translation note %(number)s"),
         "annotation": _("Editorial note %(number)s"),
+        "back": _("Back to the text"),
         "annotation_kinds": {kind: capfirst(kind.label) for kind in AnnotationKind},
         "kinds": {kind: capfirst(kind.label) for kind in SegmentKind},
     }
@@ -50,7 +51,12 @@ def segment_html(item):
         labels["link"] % {"number": item.number},
         item.number,
         item.text,
-        format_html("{}{}", note_refs(item.notes), annotation_refs(item.annotations)),
+        format_html(
+            "{}{}{}",
+            note_refs(item.notes),
+            annotation_refs(item.annotations),
+            annotation_notes(item),
+        ),
     )
 
 
@@ -64,15 +70,14 @@ def annotation_refs(annotations):
     )
 
 
-@register.simple_tag
-def annotations_html(block):
-    """The editors' notes on a block, beside it: in the margin on wide screens, after it on
-    phones."""
+def annotation_notes(item):
+    """The editors' notes on one segment, right after it: beside the line in the margin on
+    wide screens, under it on phones. Spans with role=note, so that they can sit inside the
+    paragraph (and are read just after the words they are about)."""
     labels = _labels(get_language())
-    items = block.items or [item for child in block.children for item in child.items]
-    shown_text = " ".join(str(item.text) for item in items)
+    shown_text = str(item.text)
     notes = []
-    for note in block.annotations:
+    for note in item.annotations:
         # Quote the words only where this version has them.
         quoted = note.phrase and escape(note.phrase) in shown_text
         phrase = format_html("<q>{}</q> ", note.phrase) if quoted else ""
@@ -86,18 +91,21 @@ def annotations_html(block):
         )
         notes.append(
             format_html(
-                '<aside class="annotation annotation--{}" id="an{}" aria-label="{}">'
-                '<p><a class="annotation__number" href="#anref{}">✱{}</a> '
-                '<span class="annotation__kind">{}</span> {}{}</p>{}</aside>',
+                '<span class="annotation annotation--{}" id="an{}" role="note" aria-label="{}">'
+                '<a class="annotation__number" href="#anref{}" aria-label="{}">✱{}</a> '
+                '<span class="annotation__kind">{}</span> {}{}{}</span>',
                 note.kind,
                 note.number,
                 labels["annotation"] % {"number": note.number},
                 note.number,
+                labels["back"],
                 note.number,
                 labels["annotation_kinds"].get(note.kind, note.kind),
                 phrase,
                 note.text,
-                format_html('<p class="annotation__sources">{}</p>', sources) if sources else "",
+                format_html(' <span class="annotation__sources">{}</span>', sources)
+                if sources
+                else "",
             )
         )
     return format_html_join("", "{}", ((note,) for note in notes))
