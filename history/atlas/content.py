@@ -3,19 +3,17 @@ pages) and their translations."""
 
 from decimal import Decimal, InvalidOperation
 
-from django.core.exceptions import ValidationError
 from wagtail.models import Locale
 
 from history.core.bibliography import SourceRecord
 from history.core.loading import (
     ContentError,
-    digest_data,
     read_yaml,
     require,
     require_choice,
     stable_key,
 )
-from history.core.models import HomePage, LoadedContent
+from history.core.models import HomePage
 from history.core.simple_pages import load_simple_page
 from history.core.translating import load_collection_translations
 from history.edition.models import EditionPage
@@ -174,37 +172,9 @@ def load_mentions(loader, path, places):
             phrase=require(item, "phrase", where),
             place=places[place],
         )
-        try:
-            mention.full_clean(validate_unique=False, validate_constraints=False)
-        except ValidationError as error:
-            raise ContentError(f"{where}: {' '.join(error.messages)}") from error
-        mentions.append(mention)
-
-    def state():
-        rows = PlaceMention.objects.filter(edition=edition).values_list(
-            "anchor", "version", "phrase", "place_id"
-        )
-        return digest_data(sorted(rows))
-
-    key = f"atlas/mentions/{slug}"
-    record = LoadedContent.objects.filter(key=key).first()
-    file_digest = digest_data(data)
-    if record and record.digest == file_digest and not loader.force:
-        return
-    if record and record.revision_id != _short(state()) and not loader.force:
-        loader.say(f"  kept {key}: edited in the admin since it was loaded")
-        return
-    PlaceMention.objects.filter(edition=edition).delete()
-    PlaceMention.objects.bulk_create(mentions)
-    LoadedContent.objects.update_or_create(
-        key=key, defaults={"digest": file_digest, "revision_id": _short(state())}
-    )
-    loader.say(f"  loaded {key}: {len(mentions)} place names")
-
-
-def _short(digest):
-    """A digest folded into the record's integer field."""
-    return int(digest[:12], 16)
+        mentions.append((where, mention))
+    queryset = PlaceMention.objects.filter(edition=edition)
+    loader.sync_set(f"atlas/mentions/{slug}", data, queryset, mentions)
 
 
 def _decimal(value, where):

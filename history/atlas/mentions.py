@@ -1,25 +1,20 @@
 """Place names in an edition's text, marked by editors, so that the reader can go from a
 name to the map and back. A mention is the exact words of one version of one paragraph."""
 
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 
 from history.core.localized import localized
+from history.edition.marks import TextMark
 
 
-class PlaceMention(models.Model):
+class PlaceMention(TextMark):
     edition = models.ForeignKey(
         "edition.EditionPage",
         verbose_name=_("edition"),
         on_delete=models.CASCADE,
         related_name="place_mentions",
-    )
-    anchor = models.CharField(_("paragraph anchor"), max_length=20)
-    version = models.CharField(_("version code"), max_length=20, help_text=_("E.g. zh or en."))
-    phrase = models.CharField(
-        _("words in the text"), max_length=200, help_text=_("Exactly as they appear.")
     )
     place = models.ForeignKey(
         "atlas.Place", verbose_name=_("place"), on_delete=models.CASCADE, related_name="+"
@@ -40,21 +35,6 @@ class PlaceMention(models.Model):
                 fields=["edition", "anchor", "version", "phrase"], name="unique_place_mention"
             )
         ]
-
-    def __str__(self):
-        return f"{self.phrase} ({self.anchor}, {self.version})"
-
-    def clean(self):
-        if not self.edition_id:
-            return
-        segment = self.edition.segments.filter(anchor=self.anchor).first()
-        if segment is None:
-            raise ValidationError({"anchor": _("The edition has no paragraph with this anchor.")})
-        texts = {block.value["version"]: block.value["text"] for block in segment.texts}
-        if self.version not in texts:
-            raise ValidationError({"version": _("This paragraph has no text in that version.")})
-        if self.phrase not in texts[self.version]:
-            raise ValidationError({"phrase": _("These words are not in that paragraph.")})
 
     @classmethod
     def links_for(cls, edition, request):

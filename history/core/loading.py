@@ -124,6 +124,39 @@ class Loader:
 
         return self.sync(key, digest_data(data), existing, lambda: save(new()), save)
 
+    def sync_set(self, key, data, queryset, objects):
+        """Replace the plain objects of `queryset` (without revisions) by `objects`, made from
+        `data`, when `data` changed since the last load, unless the objects in the database are
+        no longer those that load left: an editor changed them in the admin, and they are kept.
+
+        `objects` are (where, unsaved object) pairs; each is validated as the admin would, and
+        an invalid one is reported with its file and item.
+        """
+        for where, obj in objects:
+            try:
+                obj.full_clean(validate_unique=False, validate_constraints=False)
+            except ValidationError as error:
+                raise ContentError(f"{where}: {' '.join(error.messages)}") from error
+        fields = [f.attname for f in queryset.model._meta.concrete_fields if not f.primary_key]
+
+        def state():
+            # A digest of the rows, folded into the record's integer field.
+            return int(digest_data(sorted(queryset.values_list(*fields)))[:12], 16)
+
+        record = LoadedContent.objects.filter(key=key).first()
+        digest = digest_data(data)
+        if record and record.digest == digest and not self.force:
+            return
+        if record and record.revision_id != state() and not self.force:
+            self.say(f"  kept {key}: edited in the admin since it was loaded")
+            return
+        queryset.delete()
+        queryset.model.objects.bulk_create([obj for _where, obj in objects])
+        LoadedContent.objects.update_or_create(
+            key=key, defaults={"digest": digest, "revision_id": state()}
+        )
+        self.say(f"  loaded {key}: {len(objects)}")
+
 
 def digest_data(data):
     return hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode()).hexdigest()

@@ -3,19 +3,17 @@ marked in the edition), the page in `site/glossary/glossary.yaml`, and their tra
 
 import re
 
-from django.core.exceptions import ValidationError
 from django.utils.html import escape
 from wagtail.models import Locale
 
 from history.core.bibliography import SourceRecord
 from history.core.loading import (
     ContentError,
-    digest_data,
     read_yaml,
     require,
     stable_key,
 )
-from history.core.models import HomePage, LoadedContent
+from history.core.models import HomePage
 from history.core.simple_pages import load_simple_page
 from history.core.translating import load_collection_translations
 from history.edition.models import EditionPage
@@ -102,29 +100,7 @@ def load_mentions(loader, path, items, terms):
                 phrase=require(mark, "phrase", where),
                 term=terms[item["key"]],
             )
-            try:
-                mention.full_clean(validate_unique=False, validate_constraints=False)
-            except ValidationError as error:
-                raise ContentError(f"{where}: {' '.join(error.messages)}") from error
-            mentions.append(mention)
-
-    def state():
-        rows = TermMention.objects.filter(edition=edition).values_list(
-            "anchor", "version", "phrase", "term_id"
-        )
-        return int(digest_data(sorted(rows))[:12], 16)
-
-    key = "glossary/mentions/fifth-bulletin"
-    marks = [[m.anchor, m.version, m.phrase, m.term.slug] for m in mentions]
-    record = LoadedContent.objects.filter(key=key).first()
-    if record and record.digest == digest_data(marks) and not loader.force:
-        return
-    if record and record.revision_id != state() and not loader.force:
-        loader.say(f"  kept {key}: edited in the admin since it was loaded")
-        return
-    TermMention.objects.filter(edition=edition).delete()
-    TermMention.objects.bulk_create(mentions)
-    LoadedContent.objects.update_or_create(
-        key=key, defaults={"digest": digest_data(marks), "revision_id": state()}
-    )
-    loader.say(f"  loaded {key}: {len(mentions)} marked terms")
+            mentions.append((where, mention))
+    marks = [[m.anchor, m.version, m.phrase, m.term.slug] for _where, m in mentions]
+    queryset = TermMention.objects.filter(edition=edition)
+    loader.sync_set("glossary/mentions/fifth-bulletin", marks, queryset, mentions)

@@ -1,7 +1,6 @@
 """Glossary terms: the words of the bulletin a reader needs explained, and where editors have
 marked them in the edition's text."""
 
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -14,6 +13,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from history.core.localized import localized
 from history.core.models import EDITORIAL_FEATURES
+from history.edition.marks import TextMark
 
 
 class GlossaryTerm(TranslatableMixin, RevisionMixin, index.Indexed, ClusterableModel):
@@ -72,7 +72,7 @@ class GlossaryTerm(TranslatableMixin, RevisionMixin, index.Indexed, ClusterableM
         return _plain_latin(self.term)
 
 
-class TermMention(models.Model):
+class TermMention(TextMark):
     """A term marked by an editor in one version of one paragraph of an edition."""
 
     edition = models.ForeignKey(
@@ -80,11 +80,6 @@ class TermMention(models.Model):
         verbose_name=_("edition"),
         on_delete=models.CASCADE,
         related_name="term_mentions",
-    )
-    anchor = models.CharField(_("paragraph anchor"), max_length=20)
-    version = models.CharField(_("version code"), max_length=20)
-    phrase = models.CharField(
-        _("words in the text"), max_length=200, help_text=_("Exactly as they appear.")
     )
     term = models.ForeignKey(
         GlossaryTerm, verbose_name=_("term"), on_delete=models.CASCADE, related_name="+"
@@ -105,21 +100,6 @@ class TermMention(models.Model):
                 fields=["edition", "anchor", "version", "phrase"], name="unique_term_mention"
             )
         ]
-
-    def __str__(self):
-        return f"{self.phrase} ({self.anchor}, {self.version})"
-
-    def clean(self):
-        if not self.edition_id:
-            return
-        segment = self.edition.segments.filter(anchor=self.anchor).first()
-        if segment is None:
-            raise ValidationError({"anchor": _("The edition has no paragraph with this anchor.")})
-        texts = {block.value["version"]: block.value["text"] for block in segment.texts}
-        if self.version not in texts:
-            raise ValidationError({"version": _("This paragraph has no text in that version.")})
-        if self.phrase not in texts[self.version]:
-            raise ValidationError({"phrase": _("These words are not in that paragraph.")})
 
     @classmethod
     def links_for(cls, edition, request):

@@ -1,0 +1,35 @@
+"""Words in an edition's text that editors mark so that they lead somewhere: a place on the map,
+a glossary entry. Apps above the edition subclass `TextMark` with their own target and give the
+edition a reverse relation to it (see `views.related_links`)."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class TextMark(models.Model):
+    """The exact words of one version of one paragraph."""
+
+    anchor = models.CharField(_("paragraph anchor"), max_length=20)
+    version = models.CharField(_("version code"), max_length=20, help_text=_("E.g. zh or en."))
+    phrase = models.CharField(
+        _("words in the text"), max_length=200, help_text=_("Exactly as they appear.")
+    )
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return f"{self.phrase} ({self.anchor}, {self.version})"
+
+    def clean(self):
+        if not self.edition_id:
+            return
+        segment = self.edition.segments.filter(anchor=self.anchor).first()
+        if segment is None:
+            raise ValidationError({"anchor": _("The edition has no paragraph with this anchor.")})
+        texts = {block.value["version"]: block.value["text"] for block in segment.texts}
+        if self.version not in texts:
+            raise ValidationError({"version": _("This paragraph has no text in that version.")})
+        if self.phrase not in texts[self.version]:
+            raise ValidationError({"phrase": _("These words are not in that paragraph.")})
