@@ -116,10 +116,7 @@ def _links(request, events):
         )
 
     cache_key = f"timeline-links:{get_language()}:{request.get_host()}:{hash(keys)}"
-    map_url, editions = generation.cached(cache_key, build) if keys else ("", {})
-    if not keys:
-        map_page = next(iter(localized(MapPage.objects.live())), None)
-        map_url = map_page.get_url(request) if map_page else ""
+    map_url, editions = generation.cached(cache_key, build)
     for event in events:
         base, numbers = (
             editions.get(event.edition.translation_key, ("", {})) if event.edition_id else ("", {})
