@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "history.atlas",
     "history.timeline",
     "history.glossary",
+    "history.essays",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.routable_page",

@@ -8,7 +8,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from . import frame, generation
 
-CONTENT_APPS = {"core", "edition", "atlas", "timeline", "glossary", "wagtailcore"}
+CONTENT_APPS = {"core", "edition", "atlas", "timeline", "glossary", "essays", "wagtailcore"}
 
 
 @receiver(page_published)

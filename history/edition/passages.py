@@ -1,0 +1,122 @@
+"""Passages of an edition quoted elsewhere on the site (in essays, in lessons).
+
+A quotation names an edition, a segment anchor and optionally a version; it always shows the
+segment's current text, in the reader's language when no version is named, and links to the
+paragraph in the edition. `passages()` resolves any number of quotations in a constant number
+of queries.
+"""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.utils.translation import get_language
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Page
+
+from history.core.localized import localized
+
+from .models import DocumentVersion, EditionPage, Segment
+
+
+@dataclass(frozen=True)
+class Passage:
+    anchor: str
+    number: int  # the paragraph number (¶) the edition shows
+    text: str
+    language: str  # BCP 47 tag of the text
+    version_label: str
+    edition_title: str
+    url: str  # the paragraph in the edition, in that version
+
+
+def passages(refs, request):
+    """{(edition id, anchor, version code or ""): Passage} for the quotations `refs`.
+
+    The edition is the reader's translation of the page quoted (the text is the same in every
+    translation). Quotations whose edition or segment no longer exists are left out.
+    """
+    refs = set(refs)
+    if not refs:
+        return {}
+    keys = dict(
+        Page.objects.filter(pk__in={ref[0] for ref in refs}).values_list("pk", "translation_key")
+    )
+    editions = {
+        edition.translation_key: edition
+        for edition in localized(EditionPage.objects.filter(translation_key__in=keys.values()))
+    }
+    by_pk = {edition.pk: edition for edition in editions.values()}
+    segments = {}
+    for segment in Segment.objects.filter(page__in=by_pk).order_by("page_id", "sort_order"):
+        segments.setdefault(segment.page_id, []).append(segment)
+    versions = {}
+    for version in DocumentVersion.objects.filter(page__in=by_pk).order_by("sort_order"):
+        versions.setdefault(version.page_id, []).append(version)
+    for edition in by_pk.values():
+        # Fill the edition's cached lists so that its own helpers need no further queries.
+        edition.__dict__["all_segments"] = segments.get(edition.pk, [])
+        edition.__dict__["all_versions"] = versions.get(edition.pk, [])
+
+    found = {}
+    for ref in refs:
+        edition = editions.get(keys.get(ref[0]))
+        if edition is not None:
+            passage = _passage(edition, ref[1], ref[2], request)
+            if passage is not None:
+                found[ref] = passage
+    return found
+
+
+def _passage(edition, anchor, code, request):
+    numbered = {s.anchor: (n, s) for n, s in enumerate(edition.all_segments, start=1)}
+    if anchor not in numbered or not edition.all_versions:
+        return None
+    number, segment = numbered[anchor]
+    default = edition.default_version(get_language())
+    chosen = [v for v in edition.all_versions if v.code == code] or [default]
+    # A version without text here (an omission of the translation) gives way to one with text.
+    candidates = chosen + [v for v in edition.all_versions if v not in chosen]
+    version = next((v for v in candidates if v.code in segment.version_texts), None)
+    if version is None:
+        return None
+    url = edition.get_url(request)
+    if version.code != default.code:
+        url = f"{url}?version={version.code}"
+    return Passage(
+        anchor=anchor,
+        number=number,
+        text=segment.version_texts[version.code][0],
+        language=version.language,
+        version_label=version.label,
+        edition_title=edition.short_title or edition.title,
+        url=f"{url}#{anchor}",
+    )
+
+
+def segment_choices():
+    """Every segment of every edition (in the default language), grouped by edition, labelled
+    with its paragraph number and opening words: for choosing a passage in the admin."""
+    groups = []
+    editions = EditionPage.objects.filter(locale__language_code=_default_language())
+    for edition in editions.order_by("title"):
+        options = []
+        for number, segment in enumerate(edition.segments.order_by("sort_order"), start=1):
+            texts = [text for text, _run_in in segment.version_texts.values()]
+            opening = texts[0][:70] + ("…" if len(texts[0]) > 70 else "") if texts else ""
+            options.append((segment.anchor, f"¶{number} ({segment.anchor}): {opening}"))
+        groups.append((edition.short_title or edition.title, options))
+    return groups
+
+
+def version_choices():
+    """The version codes of all editions, for choosing the version a passage is quoted in."""
+    seen = {}
+    for code, label in DocumentVersion.objects.filter(
+        locale__language_code=_default_language()
+    ).values_list("code", "label"):
+        seen.setdefault(code, f"{label} ({code})")
+    return sorted(seen.items())
+
+
+def _default_language():
+    return get_supported_content_language_variant(settings.LANGUAGE_CODE)

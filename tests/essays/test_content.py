@@ -1,0 +1,133 @@
+"""The essays in site/: what they must be, and what the loader refuses."""
+
+import re
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.utils.html import strip_tags
+from wagtail.models import Locale
+
+from history.core.bibliography import SourceRecord
+from history.core.loading import ContentError, Loader
+from history.essays.content import load_essay
+from history.essays.footnotes import MARKER
+from history.essays.pages import EssayIndexPage, EssayPage
+
+pytestmark = pytest.mark.django_db
+
+ROOT = Path(__file__).resolve().parents[2]
+ESSAYS = ROOT / "site" / "essays"
+
+
+def english_essays():
+    return list(EssayPage.objects.filter(locale__language_code="en").order_by("path"))
+
+
+def prose_words(essay):
+    """Words of the body's prose (paragraphs and callouts), without the notes."""
+    texts = []
+    for block in essay.body:
+        if block.block_type == "paragraph":
+            texts.append(block.value.source)
+        elif block.block_type == "callout":
+            texts.append(block.value["text"].source)
+    return len(MARKER.sub("", strip_tags(" ".join(texts))).split())
+
+
+def test_seven_essays_for_students_each_with_notes(site_content):
+    essays = english_essays()
+    assert len(essays) >= 7
+    for essay in essays:
+        assert 700 <= prose_words(essay) <= 1500, essay.slug
+        assert essay.footnotes.count() >= 5, essay.slug
+        assert essay.standfirst and essay.author
+
+
+def test_essays_that_discuss_executions_carry_a_content_note_for_teachers(site_content):
+    discussing = [
+        essay
+        for essay in english_essays()
+        if len(re.findall(r"execut", str(essay.body.raw_data), re.IGNORECASE)) > 1
+    ]
+    assert len(discussing) >= 4
+    for essay in discussing:
+        assert "For teachers" in essay.content_note, essay.slug
+
+
+def test_every_source_an_essay_cites_is_a_source_record(site_content):
+    known = set(SourceRecord.objects.values_list("pk", flat=True))
+    for essay in english_essays():
+        for footnote in essay.footnotes.all():
+            assert set(footnote.source_ids) <= known
+
+
+def test_an_untranslated_essay_shows_its_english_text_with_a_notice(client, site_content):
+    untranslated = EssayPage.objects.filter(
+        locale__language_code="zh-hans", alias_of__isnull=False
+    ).first()
+    assert untranslated is not None
+    html = client.get(untranslated.url).content.decode()
+    assert 'id="untranslated-notice"' in html
+    assert '<div lang="en">' in html and f'<h1 id="essay-title">{untranslated.title}' in html
+    index = EssayIndexPage.objects.get(locale__language_code="zh-hans")
+    listing = client.get(index.url).content.decode()
+    assert untranslated.url in listing
+
+
+def test_a_translated_essay_is_in_chinese_without_the_notice(client, site_content):
+    translated = EssayPage.objects.filter(
+        locale__language_code="zh-hans", alias_of__isnull=True
+    ).first()
+    if translated is None:
+        pytest.skip("no essay is translated yet")
+    html = client.get(translated.url).content.decode()
+    assert 'id="untranslated-notice"' not in html
+    assert re.search(r"[\u4e00-\u9fff]", translated.title)
+    # Who made the translation, and from what.
+    assert "由编者据英文译出" in html
+
+
+# --- the loader refuses what it cannot show ---
+
+
+@pytest.fixture
+def essay_file(tmp_path):
+    def write(change):
+        text = (ESSAYS / "the-numbers.yaml").read_text(encoding="utf-8")
+        path = tmp_path / "the-numbers.yaml"
+        path.write_text(change(text), encoding="utf-8")
+        return path
+
+    return write
+
+
+def _load(path):
+    index = EssayIndexPage.objects.get(locale=Locale.get_default())
+    records = {record.key: record for record in SourceRecord.objects.all()}
+    loader = Loader(path.parent, StringIO(), force=True)
+    return load_essay(loader, path, index, records)
+
+
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        (lambda t: t.replace("anchor: p8", "anchor: p999", 1), "no paragraph “p999”"),
+        (lambda t: t.replace("[^series]", "[^nowhere]", 1), "footnotes unknown: nowhere"),
+        (
+            lambda t: t.replace("fifth-bulletin]", "no-such-work]", 1),
+            "unknown source “no-such-work”",
+        ),
+        (lambda t: t.replace("type: heading", "type: poem", 1), "unknown type “poem”"),
+    ],
+)
+def test_the_loader_refuses_a_malformed_essay_naming_file_and_field(
+    site_content, essay_file, change, message
+):
+    path = essay_file(change)
+    before = EssayPage.objects.get(slug="the-numbers", locale=Locale.get_default())
+    with pytest.raises(ContentError, match=re.escape(message)) as caught:
+        _load(path)
+    assert str(path) in str(caught.value)
+    after = EssayPage.objects.get(pk=before.pk)
+    assert after.latest_revision_id == before.latest_revision_id
