@@ -14,12 +14,14 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, Page
+from wagtail.rich_text import expand_db_html
 from wagtail.search import index
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from history.core import generation
 from history.core.bibliography import SourceKind, SourceRecord
 from history.core.citations import Citation
+from history.core.language_parts import mark_chinese
 from history.core.models import EDITORIAL_FEATURES
 from history.edition.passages import passages
 
@@ -201,6 +203,10 @@ class EssayPage(Page):
             parts["content_language"] = source.values_list(
                 "locale__language_code", flat=True
             ).first()
+        if not parts["content_language"].startswith("zh"):
+            parts["body"] = mark_chinese(parts["body"])
+            for note in parts["notes"]:
+                note.text = mark_chinese(expand_db_html(note.text))
         return parts
 
 

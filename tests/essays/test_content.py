@@ -131,3 +131,9 @@ def test_the_loader_refuses_a_malformed_essay_naming_file_and_field(
     assert str(path) in str(caught.value)
     after = EssayPage.objects.get(pk=before.pk)
     assert after.latest_revision_id == before.latest_revision_id
+
+
+def test_chinese_words_in_an_english_essay_are_marked_as_chinese(client, site_content):
+    essay = EssayPage.objects.get(slug="reading-a-translation", locale__language_code="en")
+    html = client.get(essay.url).content.decode()
+    assert '<span lang="zh-Hans">东北通化市</span>' in html
