@@ -24,10 +24,10 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "history.core",
     "history.edition",
+    "history.essays",
     "history.atlas",
     "history.timeline",
     "history.glossary",
-    "history.essays",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.routable_page",

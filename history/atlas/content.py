@@ -39,7 +39,7 @@ def load(loader):
     load_collection_translations(loader, FIGURES, figures)
     load_simple_page(
         loader, "atlas/map", folder / "map.yaml", MapPage, home,
-        ["intro", "map_in_1952", "base_map_note"],
+        ["intro", "map_in_1952", "base_map_note"], page_fields=["map_in_1952_essay"],
     )  # fmt: skip
     load_simple_page(
         loader, "atlas/numbers", folder / "numbers.yaml", NumbersPage, home, ["intro", "caveats"]

@@ -6,6 +6,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
+from wagtail_localize.fields import TranslatableField
 
 from history.core.models import EDITORIAL_FEATURES
 
@@ -20,13 +21,26 @@ class MapPage(RoutablePageMixin, Page):
         features=EDITORIAL_FEATURES,
         help_text=_("The greater administrative regions and the provinces that no longer exist."),
     )
+    map_in_1952_essay = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("essay on the map in 1952"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Linked from the panel on the map in 1952, for readers who want more."),
+    )
     base_map_note = models.TextField(
         _("note on the base map"), help_text=_("What the base map shows and where it comes from.")
     )
 
+    # The essay's translation (or its stand-in) in each language, not the source page.
+    override_translatable_fields = [TranslatableField("map_in_1952_essay")]
+
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
         FieldPanel("map_in_1952"),
+        FieldPanel("map_in_1952_essay"),
         FieldPanel("base_map_note"),
     ]
     entry_action = _("Open the map")

@@ -137,3 +137,10 @@ def test_chinese_words_in_an_english_essay_are_marked_as_chinese(client, site_co
     essay = EssayPage.objects.get(slug="reading-a-translation", locale__language_code="en")
     html = client.get(essay.url).content.decode()
     assert '<span lang="zh-Hans">东北通化市</span>' in html
+
+
+@pytest.mark.parametrize("language", ["en", "zh-hans"])
+def test_the_maps_panel_on_1952_links_to_the_essay_on_it(client, site_content, language):
+    essay = EssayPage.objects.get(slug="china-in-1952", locale__language_code=language)
+    html = client.get(f"/{language}/map/").content.decode()
+    assert f'href="{essay.url}"' in html
