@@ -18,6 +18,7 @@ from history.core.simple_pages import load_simple_page
 from history.core.translating import load_collection_translations
 from history.edition.models import EditionPage
 
+from .cross_references import referenced_slugs
 from .pages import GlossaryPage
 from .terms import GlossaryTerm, TermMention
 
@@ -50,6 +51,7 @@ def load_terms(loader, path, items):
     locale = Locale.get_default()
     records = {record.key: record for record in SourceRecord.objects.all()}
     terms = {}
+    keys = {item.get("key") for item in items if isinstance(item, dict)}
     for index, item in enumerate(items):
         key = require(item, "key", f"{path} (term {index + 1})")
         where = f"{path}: {key}"
@@ -63,6 +65,9 @@ def load_terms(loader, path, items):
             term.pinyin = str(item.get("pinyin") or "")
             term.short = require(item, "short", where)
             term.note = _paragraphs(item.get("note"))
+            unknown = [s for s in referenced_slugs(term.note) if s not in keys]
+            if unknown:
+                raise ContentError(f"{where}: note: no term {unknown} to refer to")
             unknown = [k for k in item.get("sources") or [] if k not in records]
             if unknown:
                 raise ContentError(f"{where}: unknown source(s) {unknown}")

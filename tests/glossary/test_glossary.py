@@ -76,3 +76,34 @@ def test_glossary_queries_stay_flat(client, site_content, django_assert_max_num_
     client.get("/en/glossary/")
     with django_assert_max_num_queries(12):
         client.get("/en/glossary/")
+
+
+@pytest.mark.parametrize("language", ["en", "zh-hans"])
+def test_cross_references_between_entries_are_links(client, site_content, language):
+    html = client.get(f"/{language}/glossary/").content.decode()
+    assert "[[" not in html
+    words = "yangge" if language == "en" else "秧歌"
+    assert f'<a href="#term-yangge">{words}</a>' in html
+    entry = client.get(f"/{language}/glossary/term/waist-drums/").content.decode()
+    assert f'<a href="/{language}/glossary/#term-yangge">{words}</a>' in entry
+
+
+def test_cross_references_are_found_and_linked():
+    from history.glossary.cross_references import link_references, referenced_slugs
+
+    assert referenced_slugs("See [[liang]] and [[high-tide|high tide]].") == ["liang", "high-tide"]
+    assert str(link_references("See [[high-tide|high tide]].", "/en/glossary/")) == (
+        'See <a href="/en/glossary/#term-high-tide">high tide</a>.'
+    )
+
+
+def test_the_loader_refuses_a_cross_reference_to_no_entry(site_content, tmp_path):
+    from io import StringIO
+
+    from history.core.loading import ContentError, Loader
+    from history.glossary.content import load_terms
+
+    items = [{"key": "x", "term": "X", "chinese": "X", "short": "S.", "note": "See [[nowhere]]."}]
+    loader = Loader(tmp_path, StringIO(), force=True)
+    with pytest.raises(ContentError, match=r"terms.yaml: x: note: no term \['nowhere'\]"):
+        load_terms(loader, tmp_path / "terms.yaml", items)

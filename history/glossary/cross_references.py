@@ -1,0 +1,25 @@
+"""Cross-references between glossary entries: a note writes `[[liang]]` or
+`[[high-tide|high tide]]` (the entry's slug, and the words to show if they are not the slug);
+the reader sees a link to that entry."""
+
+import re
+
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+REFERENCE = re.compile(r"\[\[([a-z0-9-]+)(?:\|([^\]|]+))?\]\]")
+
+
+def referenced_slugs(text):
+    return [match.group(1) for match in REFERENCE.finditer(text or "")]
+
+
+def link_references(html, glossary_url=""):
+    """`html` with each reference made a link to its entry on the glossary page at
+    `glossary_url` (empty on the glossary page itself)."""
+
+    def link(match):
+        slug, words = match.group(1), match.group(2) or match.group(1).replace("-", " ")
+        return format_html('<a href="{}#term-{}">{}</a>', glossary_url, slug, words)
+
+    return mark_safe(REFERENCE.sub(link, str(html)))
