@@ -15,6 +15,8 @@ from history.core.localized import localized
 from history.core.models import EDITORIAL_FEATURES
 from history.edition.marks import TextMark
 
+from .pinyin import sort_key as pinyin_sort_key
+
 
 class GlossaryTerm(TranslatableMixin, RevisionMixin, index.Indexed, ClusterableModel):
     slug = models.SlugField(_("slug"), max_length=60, help_text=_("Names the entry: #term-liang"))
@@ -66,10 +68,16 @@ class GlossaryTerm(TranslatableMixin, RevisionMixin, index.Indexed, ClusterableM
 
     @property
     def sort_key(self):
-        """Where the entry goes in an A–Z list: by pinyin in Chinese, by the term otherwise."""
+        """Where the entry goes in an A–Z list: by pinyin syllables in Chinese, by the term
+        otherwise (as ((syllable or word, tone), ...), so that both kinds compare)."""
         if self.locale.language_code.startswith("zh") and self.pinyin:
-            return _plain_latin(self.pinyin)
-        return _plain_latin(self.term)
+            return pinyin_sort_key(self.pinyin, self.chinese)
+        return tuple((word, 0) for word in _plain_latin(self.term).split())
+
+    @property
+    def letter(self):
+        """The letter of the A–Z list the entry is under."""
+        return self.sort_key[0][0][:1].upper() if self.sort_key else "#"
 
 
 class TermMention(TextMark):

@@ -26,7 +26,7 @@ def all_terms():
 def glossary(request, page):
     letters = {}
     for term in all_terms():
-        letters.setdefault(term.sort_key[:1].upper(), []).append(term)
+        letters.setdefault(term.letter, []).append(term)
     context = page.get_context(request)
     context["letters"] = sorted(letters.items())
     return TemplateResponse(request, page.get_template(request), context)

@@ -107,3 +107,24 @@ def test_the_loader_refuses_a_cross_reference_to_no_entry(site_content, tmp_path
     loader = Loader(tmp_path, StringIO(), force=True)
     with pytest.raises(ContentError, match=r"terms.yaml: x: note: no term \['nowhere'\]"):
         load_terms(loader, tmp_path / "terms.yaml", items)
+
+
+def test_chinese_headwords_sort_syllable_by_syllable():
+    from history.glossary.pinyin import sort_key
+
+    # Letter by letter "dangwei" would come before "daxingzhengqu"; a dictionary puts the
+    # shorter syllable "da" first, and then orders by tone.
+    words = [("dǎngwěi", "党委"), ("dà xíngzhèngqū", "大行政区"), ("dàfàn", "大犯"), ("dá", "答")]
+    ordered = sorted(words, key=lambda word: sort_key(*word))
+    assert [chinese for _p, chinese in ordered] == ["答", "大犯", "大行政区", "党委"]
+    assert sort_key("Gōng'ānbù", "公安部") == (("gong", 1), ("an", 1), ("bu", 4))
+    assert sort_key("yāngge", "秧歌") == (("yang", 1), ("ge", 5))
+    assert sort_key("Lǚ-Dà", "旅大") == (("lü", 3), ("da", 4))
+
+
+def test_the_chinese_glossary_is_in_dictionary_order(client, site_content):
+    html = client.get("/zh-hans/glossary/").content.decode()
+    # 大犯 dàfàn, 大行政区 dà xíngzhèngqū, 大张旗鼓 dà zhāng qí gǔ, then 党委 dǎngwěi.
+    slugs = ["offender-categories", "greater-administrative-region", "great-fanfare"]
+    positions = [html.index(f'id="term-{slug}"') for slug in [*slugs, "party-committee"]]
+    assert positions == sorted(positions)
