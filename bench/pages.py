@@ -44,6 +44,13 @@ PAGES = [
     "/en/timeline/",
     "/zh-hans/timeline/",
     "/en/timeline/?period=campaign",
+    "/en/glossary/",
+    "/zh-hans/glossary/",
+    "/en/essays/",
+    "/zh-hans/essays/",
+    "/en/essays/the-numbers/",
+    "/zh-hans/essays/the-1952-campaign/",
+    "/zh-hans/essays/the-numbers/",
 ]
 RUNS = 50
 

@@ -153,6 +153,9 @@ def read(request, page):
     context.update(
         version=version,
         parts=_reading_parts(request, page, version),
+        has_annotations=_cached(
+            request, _revision_key(page, "has-annotations"), lambda: bool(page.all_annotations)
+        ),
         anatomy=(anatomy := _flag(request, "anatomy")),
         hide_notes=(hide_notes := not _flag(request, "notes", default="on")),
         anatomy_toggle_query=_reading_query(version, not anatomy, hide_notes),

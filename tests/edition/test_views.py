@@ -188,3 +188,9 @@ def test_chinese_site_citations(client, site_content):
     assert bib.startswith("@misc{fifth-bulletin1952,")
     text = client.get("/zh-hans/fifth-bulletin/text/").content.decode()
     assert text.count("中共中央转发罗瑞卿关于全国禁毒运动第五号简报") == 2  # title line + ¶1
+
+
+@pytest.mark.parametrize("url", ["/en/fifth-bulletin/", "/zh-hans/fifth-bulletin/"])
+def test_the_edition_stays_within_the_query_budget_in_both_languages(client, site_content, url):
+    # Routing a page in a second language costs Wagtail one query more than the default one.
+    assert _count_queries(client, url) <= 12
