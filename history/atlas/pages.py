@@ -6,7 +6,6 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
-from wagtail_localize.fields import TranslatableField
 
 from history.core.models import EDITORIAL_FEATURES
 
@@ -33,9 +32,6 @@ class MapPage(RoutablePageMixin, Page):
     base_map_note = models.TextField(
         _("note on the base map"), help_text=_("What the base map shows and where it comes from.")
     )
-
-    # The essay's translation (or its stand-in) in each language, not the source page.
-    override_translatable_fields = [TranslatableField("map_in_1952_essay")]
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),

@@ -11,10 +11,12 @@ from django.http import Http404, HttpResponseBadRequest, JsonResponse
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils.cache import patch_vary_headers
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from wagtail.models import Page
 
 from history.core import generation
+from history.core.localized import localized
 
 from .data import ALL, Atlas, BadFilter, Filters, figure_value, place_kind_label
 from .figures import Action
@@ -23,6 +25,20 @@ from .figures import Action
 LABELLED_KINDS = {"greater_region", "province", "admin_region"}
 # Where markers that share a point are laid around it (pixels).
 SPREAD_RADIUS = 15
+
+
+def _linked_page(request, page_id):
+    """(url, title) of page `page_id` in the reader's language (or its source's, if not
+    translated), if it is live; None otherwise. Cached until content changes."""
+
+    def find():
+        chosen = Page.objects.filter(pk=page_id).values_list("translation_key", flat=True)
+        pages = localized(Page.objects.live().public().filter(translation_key__in=chosen))
+        return (pages[0].get_url(request), pages[0].title) if pages else None
+
+    if not page_id:
+        return None
+    return generation.cached(f"linked-page:{page_id}:{get_language()}:{request.get_host()}", find)
 
 
 def map_view(request, page):
@@ -52,6 +68,7 @@ def map_view(request, page):
     )
     if filters.place:
         context.update(_panel_context(request, page, atlas, filters))
+    context["map_in_1952_essay"] = _linked_page(request, page.map_in_1952_essay_id)
     if request.htmx and not request.htmx.history_restore_request:
         template = "atlas/includes/map_results_swap.html"
     else:

@@ -8,7 +8,9 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from . import frame, generation
 
-CONTENT_APPS = {"core", "edition", "atlas", "timeline", "glossary", "essays", "wagtailcore"}
+CONTENT_APPS = {
+    "core", "edition", "atlas", "timeline", "glossary", "essays", "wagtailcore", "wagtailimages",
+}  # fmt: skip
 
 
 @receiver(page_published)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page
 
@@ -41,10 +42,9 @@ def passages(refs, request):
     keys = dict(
         Page.objects.filter(pk__in={ref[0] for ref in refs}).values_list("pk", "translation_key")
     )
-    editions = {
-        edition.translation_key: edition
-        for edition in localized(EditionPage.objects.filter(translation_key__in=keys.values()))
-    }
+    # Only editions a visitor may read: a draft or a restricted edition is not quoted.
+    published = EditionPage.objects.live().public().filter(translation_key__in=keys.values())
+    editions = {edition.translation_key: edition for edition in localized(published)}
     by_pk = {edition.pk: edition for edition in editions.values()}
     segments = {}
     for segment in Segment.objects.filter(page__in=by_pk).order_by("page_id", "sort_order"):
@@ -93,6 +93,31 @@ def _passage(edition, anchor, code, request):
     )
 
 
+def paragraph_value(edition_id, anchor):
+    """How a chosen paragraph is stored: the edition and the anchor, "12:p8"."""
+    return f"{edition_id}:{anchor}"
+
+
+def parse_paragraph(value):
+    """(edition id, anchor) from a stored paragraph choice; (None, None) if malformed."""
+    edition_id, _colon, anchor = str(value or "").partition(":")
+    if not edition_id.isdigit() or not anchor:
+        return None, None
+    return int(edition_id), anchor
+
+
+def paragraph_problem(value, version=""):
+    """What is wrong with quoting paragraph `value` in `version`, as (field, message), or None."""
+    edition_id, anchor = parse_paragraph(value)
+    edition = EditionPage.objects.filter(pk=edition_id).first() if edition_id else None
+    segment = edition.segments.filter(anchor=anchor).first() if edition else None
+    if segment is None:
+        return "paragraph", _("The edition has no such paragraph.")
+    if version and version not in segment.version_texts:
+        return "version", _("This paragraph has no text in that version.")
+    return None
+
+
 def segment_choices():
     """Every segment of every edition (in the default language), grouped by edition, labelled
     with its paragraph number and opening words: for choosing a passage in the admin."""
@@ -103,7 +128,7 @@ def segment_choices():
         for number, segment in enumerate(edition.segments.order_by("sort_order"), start=1):
             texts = [text for text, _run_in in segment.version_texts.values()]
             opening = texts[0][:70] + ("…" if len(texts[0]) > 70 else "") if texts else ""
-            options.append((segment.anchor, f"¶{number} ({segment.anchor}): {opening}"))
+            options.append((paragraph_value(edition.pk, segment.anchor), f"¶{number}: {opening}"))
         groups.append((edition.short_title or edition.title, options))
     return groups
 

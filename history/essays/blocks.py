@@ -4,6 +4,8 @@ Footnote markers, `[^key]`, may stand in any text of the body (paragraphs, callo
 comments on quotations); `footnotes.py` numbers them when the essay is shown.
 """
 
+from collections import Counter
+
 from django.core.exceptions import ValidationError
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -11,15 +13,23 @@ from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.images.blocks import ImageChooserBlock
 
-from history.edition.passages import segment_choices, version_choices
+from history.edition.passages import (
+    paragraph_problem,
+    parse_paragraph,
+    segment_choices,
+    version_choices,
+)
 
 TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 CAPTION_FEATURES = ["italic", "link"]
 
 
-def heading_id(text):
-    """A fragment identifier for a section heading (readable, and stable while it is)."""
-    return "s-" + (slugify(text, allow_unicode=True) or "section")
+def heading_id(text, counts):
+    """A fragment identifier for a section heading: readable, stable while the heading is,
+    and unique in the essay (`counts` tallies the headings met so far)."""
+    base = "s-" + (slugify(text, allow_unicode=True) or "section")
+    counts[base] += 1
+    return base if counts[base] == 1 else f"{base}-{counts[base]}"
 
 
 class HeadingBlock(blocks.CharBlock):
@@ -31,7 +41,8 @@ class HeadingBlock(blocks.CharBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
-        context["anchor"] = heading_id(value)
+        counts = (parent_context or {}).get("heading_counts")
+        context["anchor"] = heading_id(value, counts if counts is not None else Counter())
         return context
 
 
@@ -60,11 +71,10 @@ class StoredChoiceBlock(blocks.ChoiceBlock):
 
 
 class EditionQuoteBlock(blocks.StructBlock):
-    """A passage of an edition, chosen by its paragraph: it shows the paragraph's current text
-    and links to it."""
+    """A paragraph of an edition, chosen from the list of its paragraphs: it shows the
+    paragraph's current text and links to it."""
 
-    edition = blocks.PageChooserBlock(label=_("edition"), page_type="edition.EditionPage")
-    anchor = StoredChoiceBlock(label=_("paragraph"), choices=segment_choices)
+    paragraph = StoredChoiceBlock(label=_("paragraph"), choices=segment_choices)
     version = StoredChoiceBlock(
         label=_("version"),
         choices=version_choices,
@@ -85,24 +95,16 @@ class EditionQuoteBlock(blocks.StructBlock):
 
     def clean(self, value):
         value = super().clean(value)
-        edition, anchor, version = value["edition"], value["anchor"], value["version"]
-        segment = edition.segments.filter(anchor=anchor).first() if edition else None
-        if segment is None:
-            raise StructBlockValidationError(
-                {"anchor": ValidationError(_("This edition has no such paragraph."))}
-            )
-        if version and version not in segment.version_texts:
-            raise StructBlockValidationError(
-                {"version": ValidationError(_("This paragraph has no text in that version."))}
-            )
+        problem = paragraph_problem(value["paragraph"], value["version"])
+        if problem:
+            field, message = problem
+            raise StructBlockValidationError({field: ValidationError(message)})
         return value
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
         passages = (parent_context or {}).get("passages") or {}
-        edition = value.get("edition")
-        key = (edition.pk if edition else None, value.get("anchor"), value.get("version") or "")
-        context["passage"] = passages.get(key)
+        context["passage"] = passages.get(quotation_ref(value))
         return context
 
 
@@ -126,5 +128,10 @@ class EssayBodyBlock(blocks.StreamBlock):
 
 def quotation_refs(body):
     """The (edition id, anchor, version) of every quotation in `body`, from its stored data."""
-    quotes = [item["value"] for item in body.raw_data if item["type"] == "quote"]
-    return [(q.get("edition"), q.get("anchor"), q.get("version") or "") for q in quotes]
+    return [quotation_ref(item["value"]) for item in body.raw_data if item["type"] == "quote"]
+
+
+def quotation_ref(value):
+    """(edition id, anchor, version code or "") of a quotation's value (stored or not)."""
+    edition_id, anchor = parse_paragraph(value.get("paragraph"))
+    return (edition_id, anchor, value.get("version") or "")

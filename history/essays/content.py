@@ -17,6 +17,7 @@ Wagtail alias of the page), with a notice; a translation loaded later replaces t
 """
 
 import hashlib
+import json
 import re
 
 from django.utils.html import escape
@@ -28,8 +29,9 @@ from history.core.models import HomePage
 from history.core.simple_pages import load_simple_page
 from history.core.translating import load_page_translations, other_locales
 from history.edition.models import EditionPage
+from history.edition.passages import paragraph_value
 
-from .footnotes import EssayFootnote, marker_problems, markers_in
+from .footnotes import EssayFootnote, marker_problems, markers_in, misplaced_markers
 from .pages import EssayIndexPage, EssayPage
 
 ITALICS = re.compile(r"\*([^*\n]+)\*")
@@ -78,6 +80,9 @@ def load_essay(loader, path, index, records):
         for problem, keys in problems.items():
             if keys:
                 raise ContentError(f"{path}: footnotes {problem}: {', '.join(keys)}")
+        misplaced = misplaced_markers(page.body.get_prep_value())
+        if misplaced:
+            raise ContentError(f"{path}: footnote markers in headings or titles: {misplaced}")
 
     def create():
         page = EssayPage(locale=index.locale, translation_key=stable_key(key))
@@ -118,8 +123,9 @@ def _body(data, path, slug):
         else:
             raise ContentError(f"{where}: unknown type “{kind}”")
         # Block ids name the strings in translation files: the same block keeps the same id
-        # in every database loaded from these files.
-        digest = hashlib.sha256(repr((kind, value)).encode()).hexdigest()[:16]
+        # in every database loaded from these files (so they derive from the file alone).
+        digest = hashlib.sha256(json.dumps(item, sort_keys=True, default=str).encode())
+        digest = digest.hexdigest()[:16]
         seen[digest] = seen.get(digest, 0) + 1
         block_id = str(stable_key("essays", slug, digest, seen[digest]))
         blocks.append({"type": kind, "value": value, "id": block_id})
@@ -139,7 +145,11 @@ def _quote(item, where):
     if version and version not in segment.version_texts:
         raise ContentError(f"{where}: paragraph {anchor} has no text in version “{version}”")
     comment = prose(item["comment"]) if item.get("comment") else ""
-    return {"edition": edition.pk, "anchor": anchor, "version": version, "comment": comment}
+    return {
+        "paragraph": paragraph_value(edition.pk, anchor),
+        "version": version,
+        "comment": comment,
+    }
 
 
 def _footnotes(data, path, slug, records):

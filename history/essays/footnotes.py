@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 
 from django.db import models
 from django.utils.html import format_html
-from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -21,6 +20,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.snippets.blocks import SnippetChooserBlock
 from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from history.core.html_text import replace_in_text
 
 MARKER = re.compile(r"\[\^([A-Za-z0-9_-]+)\]")
 NOTE_FEATURES = ["bold", "italic", "link"]
@@ -41,7 +42,6 @@ class EssayFootnote(TranslatableMixin, Orderable):
         help_text=_("Works the note cites; they are listed in the essay's bibliography."),
     )
 
-    wagtail_reference_index_ignore = True
     translatable_fields = [
         SynchronizedField("key", overridable=False),
         SynchronizedField("sources", overridable=False),
@@ -67,6 +67,19 @@ def markers_in(data):
     first appearance."""
     text = data if isinstance(data, str) else json.dumps(data, ensure_ascii=False)
     return list(dict.fromkeys(MARKER.findall(text)))
+
+
+def misplaced_markers(data):
+    """Markers where a number cannot stand (headings, callout titles), from a body's stored
+    JSON: they would show as typed."""
+    found = []
+    for item in data:
+        value = item.get("value")
+        if item.get("type") == "heading":
+            found += markers_in(str(value))
+        elif item.get("type") == "callout" and isinstance(value, dict):
+            found += markers_in(str(value.get("title", "")))
+    return found
 
 
 def marker_problems(used, keys):
@@ -102,9 +115,9 @@ class Numbering:
         self._notes = {}
 
     def mark(self, html):
-        """`html` with each marker replaced by a numbered link to its note (markers with no
-        footnote are dropped)."""
-        return mark_safe(MARKER.sub(self._marker, str(html)))
+        """`html` with each marker in its text (never inside a tag) replaced by a numbered
+        link to its note; markers with no footnote are dropped."""
+        return replace_in_text(html, MARKER, self._marker)
 
     def _marker(self, match):
         key = match.group(1)

@@ -3,7 +3,7 @@ bibliography built from source records; and the index that lists them."""
 
 import datetime
 import math
-import re
+from collections import Counter
 
 from django.conf import settings
 from django.db import models
@@ -21,7 +21,7 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 from history.core import generation
 from history.core.bibliography import SourceKind, SourceRecord
 from history.core.citations import Citation
-from history.core.language_parts import mark_chinese
+from history.core.language_parts import HAN, mark_chinese
 from history.core.models import EDITORIAL_FEATURES
 from history.edition.passages import passages
 
@@ -32,7 +32,6 @@ from .footnotes import MARKER, Numbering, marker_problems, markers_in
 # characters per minute for Chinese.
 WORDS_PER_MINUTE = 220
 HANZI_PER_MINUTE = 400
-HANZI = re.compile(r"[\u3400-\u9fff]")
 # Keys of stored block data that hold identifiers, not words.
 NOT_TEXT = {"type", "id", "anchor", "version", "edition", "image"}
 PRIMARY_KINDS = {SourceKind.DOCUMENT, SourceKind.DATABASE}
@@ -156,7 +155,8 @@ class EssayPage(Page):
 
     @property
     def untranslated(self):
-        """An alias standing in for a translation not made yet: the text is the source's."""
+        """An alias standing in for a translation not made yet: the text is the source's.
+        (For lists; the page itself checks that the source is in another language.)"""
         return self.alias_of_id is not None
 
     def get_context(self, request, *args, **kwargs):
@@ -168,6 +168,7 @@ class EssayPage(Page):
             # content it quotes and cites (the generation moves on when those change).
             key = f"essay:{self.pk}:{self.live_revision_id}:{get_language()}:{request.get_host()}"
             context.update(generation.cached(key, lambda: self.reading_parts(request)))
+        context["canonical"] = request.build_absolute_uri(context["canonical_url"])
         context["citation"] = Citation(
             title=self.title,
             url=request.build_absolute_uri(self.get_url(request)),
@@ -179,41 +180,51 @@ class EssayPage(Page):
 
     def reading_parts(self, request):
         """The body with numbered footnote markers, the notes, the section headings, the
-        bibliography, and where the essays index is."""
+        bibliography, where the essays index is, and the language the text is in."""
         footnotes = list(self.footnotes.all())
         records = _records(footnotes, self.bibliography)
         numbering = Numbering(footnotes, records)
-        context = {"page": self, "request": request}
+        context = {"page": self, "request": request, "heading_counts": Counter()}
         context["passages"] = passages(quotation_refs(self.body), request)
+        body = numbering.mark(self.body.render_as_block(context))
+        counts = Counter()
         parts = {
-            "body": numbering.mark(self.body.render_as_block(context)),
             "notes": numbering.notes,
             "headings": [
-                (heading_id(block.value), block.value)
+                (heading_id(block.value, counts), block.value)
                 for block in self.body
                 if block.block_type == "heading"
             ],
             "index_url": self.get_parent().get_url(request),
             "content_language": get_language(),
-            "is_translation": not self.untranslated and self.locale_id != Locale.get_default().pk,
+            "untranslated": False,
+            "canonical_url": self.get_url(request),
         }
-        parts["primary_sources"], parts["secondary_sources"] = _bibliography(records)
-        if self.untranslated:
-            source = Page.objects.filter(pk=self.alias_of_id)
-            parts["content_language"] = source.values_list(
-                "locale__language_code", flat=True
-            ).first()
-        if not parts["content_language"].startswith("zh"):
-            parts["body"] = mark_chinese(parts["body"])
-            for note in parts["notes"]:
-                note.text = mark_chinese(expand_db_html(note.text))
+        if self.alias_of_id:
+            source = Page.objects.select_related("locale").get(pk=self.alias_of_id)
+            parts["untranslated"] = source.locale_id != self.locale_id
+            parts["content_language"] = source.locale.language_code
+            # The same text lives at its source's address.
+            parts["canonical_url"] = source.get_url(request)
+        parts["is_translation"] = not self.alias_of_id and self.locale_id != Locale.get_default().pk
+        in_chinese = parts["content_language"].startswith("zh")
+        parts["body"] = body if in_chinese else mark_chinese(body)
+        for note in parts["notes"]:
+            note.text = expand_db_html(note.text)
+            if not in_chinese:
+                note.text = mark_chinese(note.text)
+        # Entries are written in English (Chicago style) with titles in Chinese where the
+        # work is Chinese: those are marked in every language.
+        primary, secondary = _bibliography(records)
+        parts["primary_sources"] = [(r, mark_chinese(r.chicago_html())) for r in primary]
+        parts["secondary_sources"] = [(r, mark_chinese(r.chicago_html())) for r in secondary]
         return parts
 
 
 def reading_minutes(body):
-    text = MARKER.sub("", strip_tags(" ".join(_texts(body.raw_data))))
-    hanzi = len(HANZI.findall(text))
-    words = len(HANZI.sub(" ", text).split())
+    text = MARKER.sub("", strip_tags(" ".join(_texts(list(body.raw_data)))))
+    hanzi = len(HAN.findall(text))
+    words = len(HAN.sub(" ", text).split())
     return max(1, math.ceil(words / WORDS_PER_MINUTE + hanzi / HANZI_PER_MINUTE))
 
 
@@ -225,7 +236,7 @@ def _texts(data):
         for key, value in data.items():
             if key not in NOT_TEXT:
                 yield from _texts(value)
-    elif isinstance(data, list | tuple) or hasattr(data, "__iter__"):
+    elif isinstance(data, list):
         for value in data:
             yield from _texts(value)
 

@@ -5,7 +5,8 @@ xíngzhèngqū) comes before 党委 (dǎngwěi): "da" is a shorter syllable than
 import re
 import unicodedata
 
-HAN = re.compile(r"[\u3400-\u9fff]")
+from history.core.language_parts import HAN
+
 # The shape of a pinyin syllable (tone marks removed, ü kept): an optional initial, a final.
 SYLLABLE = re.compile(
     r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"

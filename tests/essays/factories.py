@@ -23,7 +23,7 @@ def paragraph(text):
 
 
 def quote(edition, anchor, version="", comment=""):
-    value = {"edition": edition.pk, "anchor": anchor, "version": version, "comment": comment}
+    value = {"paragraph": f"{edition.pk}:{anchor}", "version": version, "comment": comment}
     return {"type": "quote", "value": value}
 
 

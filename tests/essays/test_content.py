@@ -79,8 +79,7 @@ def test_a_translated_essay_is_in_chinese_without_the_notice(client, site_conten
     translated = EssayPage.objects.filter(
         locale__language_code="zh-hans", alias_of__isnull=True
     ).first()
-    if translated is None:
-        pytest.skip("no essay is translated yet")
+    assert translated is not None
     html = client.get(translated.url).content.decode()
     assert 'id="untranslated-notice"' not in html
     assert re.search(r"[\u4e00-\u9fff]", translated.title)
@@ -137,6 +136,35 @@ def test_chinese_words_in_an_english_essay_are_marked_as_chinese(client, site_co
     essay = EssayPage.objects.get(slug="reading-a-translation", locale__language_code="en")
     html = client.get(essay.url).content.decode()
     assert '<span lang="zh-Hans">东北通化市</span>' in html
+    # In the notes and in the bibliography's Chinese titles, on both sites.
+    notes = html[html.index('class="footnotes"') :]
+    assert '<span lang="zh-Hans">' in notes[: notes.index('id="bibliography-title"')]
+    chinese = EssayPage.objects.get(slug="reading-a-translation", locale__language_code="zh-hans")
+    for page_html in (html, client.get(chinese.url).content.decode()):
+        bibliography = page_html[page_html.index('id="bibliography-title"') :]
+        assert (
+            '<span lang="zh-Hans">中共中央转发罗瑞卿关于全国禁毒运动第五号简报</span>'
+            in bibliography
+        )
+
+
+def test_a_chinese_essay_stays_within_the_query_budget(client, site_content):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    essay = EssayPage.objects.get(slug="the-1952-campaign", locale__language_code="zh-hans")
+    client.get(essay.url)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(essay.url).status_code == 200
+    assert len(queries) <= 12
+
+
+def test_a_marker_in_a_heading_is_refused(site_content, essay_file):
+    path = essay_file(
+        lambda t: t.replace("text: Three snapshots of one campaign", "text: Three[^series]", 1)
+    )
+    with pytest.raises(ContentError, match=r"footnote markers in headings or titles"):
+        _load(path)
 
 
 @pytest.mark.parametrize("language", ["en", "zh-hans"])

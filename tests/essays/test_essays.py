@@ -9,6 +9,7 @@ from wagtail.models import Locale
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from history.core.bibliography import SourceRecord
+from history.core.language_parts import mark_chinese
 from history.essays.footnotes import Numbering, marker_problems, markers_in
 from history.essays.pages import EssayPage, reading_minutes
 from tests.essays.factories import make_essay, paragraph, quote
@@ -79,7 +80,7 @@ def test_bibliography_lists_cited_and_further_works_in_chicago_order(client, sit
     primary = section[section.index("Primary sources") : section.index("Scholarship")]
     scholarship = section[section.index("Scholarship") : section.index('id="cite-title"')]
     records = {r.key: r for r in SourceRecord.objects.all()}
-    assert str(records["final-report"].chicago_html()) in primary
+    assert str(mark_chinese(records["final-report"].chicago_html())) in primary
     # Books and chapters, by author then title; each once, even when cited twice.
     ids = re.findall(r'<li id="bib-([\w-]+)">', scholarship)
     assert ids == ["baumler-2007", "zhou-1999", "zhou-2000"]
@@ -219,20 +220,56 @@ def test_a_quotation_must_name_a_paragraph_of_its_edition_with_text_in_its_versi
     block = EditionQuoteBlock()
     other = make_edition(site_content.get_parent().specific, n_segments=5)
 
-    def errors(edition, anchor, version):
-        value = {"edition": edition.pk, "anchor": anchor, "version": version, "comment": ""}
+    def errors(paragraph, version):
+        value = {"paragraph": paragraph, "version": version, "comment": ""}
         with pytest.raises(StructBlockValidationError) as caught:
             block.clean(block.to_python(value))
         return {name: error.messages for name, error in caught.value.block_errors.items()}
 
-    # ¶50 of the bulletin is offered, but the other edition has no such paragraph.
-    assert errors(other, "p50", "") == {"anchor": ["This edition has no such paragraph."]}
+    # The choice names the edition as well as the paragraph: ¶50 of the bulletin is offered,
+    # the other edition has no ¶50.
+    (message,) = errors(f"{other.pk}:p50", "")["paragraph"]
+    assert "not one of the available choices" in message
+    # A paragraph deleted since the form was built is refused too.
+    from history.edition.passages import paragraph_problem
+
+    assert paragraph_problem(f"{other.pk}:p50") == (
+        "paragraph",
+        "The edition has no such paragraph.",
+    )
+    assert paragraph_problem("nonsense") == ("paragraph", "The edition has no such paragraph.")
+    assert paragraph_problem(f"{other.pk}:p5") is None
     # The bulletin's date line (p2) exists only in the English translation.
-    assert errors(site_content, "p2", "zh") == {
+    assert errors(f"{site_content.pk}:p2", "zh") == {
         "version": ["This paragraph has no text in that version."]
     }
-    value = {"edition": site_content.pk, "anchor": "p2", "version": "en", "comment": ""}
-    assert block.clean(block.to_python(value))["anchor"] == "p2"
+    value = {"paragraph": f"{site_content.pk}:p2", "version": "en", "comment": ""}
+    assert block.clean(block.to_python(value))["paragraph"] == f"{site_content.pk}:p2"
+
+
+def test_an_unpublished_edition_is_not_quoted(client, site_content):
+    essay = make_essay([paragraph("Before."), quote(site_content, "p8", "en")])
+    site_content.unpublish()
+    html = html_of(client, EssayPage.objects.get(pk=essay.pk))
+    assert "Before." in html
+    assert "As of September 12" not in html
+
+
+def test_markers_are_numbered_in_text_only_and_headings_get_unique_ids(client, site_content):
+    essay = make_essay(
+        [
+            {"type": "heading", "value": "Context"},
+            paragraph('A <a href="https://example.org/[^n1]">link</a> and a claim.[^n1]'),
+            {"type": "heading", "value": "Context"},
+            paragraph("Again."),
+        ],
+        {"n1": ("Note.", [])},
+    )
+    html = html_of(client, essay)
+    assert 'href="https://example.org/[^n1]"' in html  # an attribute is left as it is
+    assert html.count('class="fnref"') == 1
+    assert 'id="s-context"' in html and 'id="s-context-2"' in html
+    assert 'href="#s-context-2"' in html
 
 
 # --- constant cost ---
