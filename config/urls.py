@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from history.core import views as core_views
 from history.core.sitemaps import MultilingualSitemap
+from history.lessons import views as lesson_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -15,6 +16,9 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("favicon.ico", core_views.favicon, name="favicon"),
+    # A lesson's short link and its QR code, for projecting in class.
+    path("l/<slug:code>/", lesson_views.short_link, name="lesson_short_link"),
+    path("l/<slug:code>/qr.svg", lesson_views.qr_code, name="lesson_qr_code"),
 ]
 
 if settings.DEBUG:

@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "history.atlas",
     "history.timeline",
     "history.glossary",
+    "history.lessons",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.routable_page",

@@ -9,7 +9,8 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from . import frame, generation
 
 CONTENT_APPS = {
-    "core", "edition", "atlas", "timeline", "glossary", "essays", "wagtailcore", "wagtailimages",
+    "core", "edition", "atlas", "timeline", "glossary", "essays", "lessons", "wagtailcore",
+    "wagtailimages",
 }  # fmt: skip
 
 

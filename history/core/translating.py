@@ -44,6 +44,16 @@ def load_page_translations(loader, key, page):
             _translate(loader, key, page, locale, read_po(path), digest_files(path), path)
 
 
+def stand_in_where_untranslated(loader, key, page):
+    """In each other site language without a translation of `page`, put a Wagtail alias of
+    it (with its parents, if they are not translated either): the page is then shown there in
+    its own language, and a translation loaded later replaces the alias."""
+    for locale in other_locales(page.locale):
+        if not page.has_translation(locale):
+            page.copy_for_translation(locale, copy_parents=True, alias=True)
+            loader.say(f"  {key}: shown in {locale.language_code} untranslated")
+
+
 def load_collection_translations(loader, collection, objects):
     """Translate the snippets `objects` ({item key: instance}, in the order they must be
     translated: an object before those that point to it) from `<language>/<collection>.po`."""

@@ -28,21 +28,15 @@ class Passage:
     version_label: str
     edition_title: str
     url: str  # the paragraph in the edition, in that version
+    gap_label: str = ""  # what stands where this version has no text for the paragraph
 
 
-def passages(refs, request):
-    """{(edition id, anchor, version code or ""): Passage} for the quotations `refs`.
-
-    The edition is the reader's translation of the page quoted (the text is the same in every
-    translation). Quotations whose edition or segment no longer exists are left out.
-    """
-    refs = set(refs)
-    if not refs:
-        return {}
-    keys = dict(
-        Page.objects.filter(pk__in={ref[0] for ref in refs}).values_list("pk", "translation_key")
-    )
-    # Only editions a visitor may read: a draft or a restricted edition is not quoted.
+def readable_editions(ids):
+    """{edition id: the edition in the reader's language} for the editions `ids` that a
+    visitor may read (published, not restricted), with their segments and versions loaded:
+    four queries however many editions and paragraphs. The text is the same in every
+    translation of an edition; its apparatus and address are the reader's."""
+    keys = dict(Page.objects.filter(pk__in=set(ids)).values_list("pk", "translation_key"))
     published = EditionPage.objects.live().public().filter(translation_key__in=keys.values())
     editions = {edition.translation_key: edition for edition in localized(published)}
     by_pk = {edition.pk: edition for edition in editions.values()}
@@ -56,40 +50,81 @@ def passages(refs, request):
         # Fill the edition's cached lists so that its own helpers need no further queries.
         edition.__dict__["all_segments"] = segments.get(edition.pk, [])
         edition.__dict__["all_versions"] = versions.get(edition.pk, [])
+    return {pk: editions[key] for pk, key in keys.items() if key in editions}
 
+
+def passages(refs, request):
+    """{(edition id, anchor, version code or ""): Passage} for the quotations `refs`.
+    Quotations whose edition or paragraph no longer exists, or may not be read, are left
+    out."""
+    refs = set(refs)
+    if not refs:
+        return {}
+    editions = readable_editions(ref[0] for ref in refs)
     found = {}
-    for ref in refs:
-        edition = editions.get(keys.get(ref[0]))
-        if edition is not None:
-            passage = _passage(edition, ref[1], ref[2], request)
-            if passage is not None:
-                found[ref] = passage
+    for edition_id, anchor, code in refs:
+        edition = editions.get(edition_id)
+        passage = _passage(edition, anchor, code, request) if edition else None
+        if passage is not None:
+            found[(edition_id, anchor, code)] = passage
     return found
 
 
-def _passage(edition, anchor, code, request):
+def passage_range(edition, start, end, code, request):
+    """The paragraphs of `edition` from anchor `start` to anchor `end`, in version `code` (the
+    reader's language if empty): Passages, with empty text where that version has none.
+    Empty if either anchor is gone or they are in the wrong order."""
+    anchors = [segment.anchor for segment in edition.all_segments]
+    if start not in anchors or end not in anchors or anchors.index(end) < anchors.index(start):
+        return []
+    chosen = anchors[anchors.index(start) : anchors.index(end) + 1]
+    version = version_for(edition, code)
+    return [_passage(edition, anchor, version.code, request, fallback=False) for anchor in chosen]
+
+
+def version_for(edition, code):
+    """The version `code` of `edition`, or the one in the reader's language."""
+    default = edition.default_version(get_language())
+    return next((v for v in edition.all_versions if v.code == code), default)
+
+
+def other_version(edition, version):
+    """The version to set beside `version`: the original beside a translation, else the
+    first translation."""
+    others = [v for v in edition.all_versions if v.code != version.code]
+    originals = [v for v in others if v.is_original]
+    return (originals or others or [None])[0]
+
+
+def _passage(edition, anchor, code, request, fallback=True):
     numbered = {s.anchor: (n, s) for n, s in enumerate(edition.all_segments, start=1)}
     if anchor not in numbered or not edition.all_versions:
         return None
     number, segment = numbered[anchor]
     default = edition.default_version(get_language())
     chosen = [v for v in edition.all_versions if v.code == code] or [default]
-    # A version without text here (an omission of the translation) gives way to one with text.
-    candidates = chosen + [v for v in edition.all_versions if v not in chosen]
+    # A version without text here (an omission of the translation) gives way to one with
+    # text, unless the gap is what the reader should see.
+    candidates = (
+        chosen + [v for v in edition.all_versions if v not in chosen] if fallback else chosen
+    )
     version = next((v for v in candidates if v.code in segment.version_texts), None)
-    if version is None:
+    if version is None and fallback:
         return None
+    version = version or chosen[0]
     url = edition.get_url(request)
     if version.code != default.code:
         url = f"{url}?version={version.code}"
+    text = segment.version_texts.get(version.code, ("", False))[0]
     return Passage(
         anchor=anchor,
         number=number,
-        text=segment.version_texts[version.code][0],
+        text=text,
         language=version.language,
         version_label=version.label,
         edition_title=edition.short_title or edition.title,
         url=f"{url}#{anchor}",
+        gap_label="" if text else str(version.gap_label),
     )
 
 

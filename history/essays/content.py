@@ -27,7 +27,7 @@ from history.core.bibliography import SourceRecord
 from history.core.loading import ContentError, digest_files, read_yaml, require, stable_key
 from history.core.models import HomePage
 from history.core.simple_pages import load_simple_page
-from history.core.translating import load_page_translations, other_locales
+from history.core.translating import load_page_translations, stand_in_where_untranslated
 from history.edition.models import EditionPage
 from history.edition.passages import paragraph_value
 
@@ -50,10 +50,7 @@ def load(loader):
     for slug in slugs:
         essay = load_essay(loader, folder / f"{slug}.yaml", index, records)
         load_page_translations(loader, f"essays/{slug}", essay)
-        for locale in other_locales(essay.locale):
-            if not essay.has_translation(locale):
-                essay.copy_for_translation(locale, copy_parents=True, alias=True)
-                loader.say(f"  essays/{slug}: shown in {locale.language_code} untranslated")
+        stand_in_where_untranslated(loader, f"essays/{slug}", essay)
 
 
 def load_essay(loader, path, index, records):

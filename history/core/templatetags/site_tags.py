@@ -6,6 +6,7 @@ from django.utils import translation
 from wagtail.admin.templatetags.wagtailuserbar import wagtailuserbar
 from wagtail.models import Page
 
+from .. import generation
 from ..frame import site_frame
 
 register = template.Library()
@@ -37,13 +38,26 @@ def _translation_urls(context):
             suffix = request.path[len(page_url) :] if request.path.startswith(page_url) else ""
             if request.META.get("QUERY_STRING"):
                 suffix += "?" + request.META["QUERY_STRING"]
-            translations = page.get_translations(inclusive=True).live().select_related("locale")
-            for translated in translations:
-                code = translated.locale.language_code
-                with translation.override(code):
-                    urls[code] = translated.get_url(request) + suffix
+            for code, url in _page_translations(page, request).items():
+                urls[code] = url + suffix
         request._page_translation_urls = urls
     return request._page_translation_urls
+
+
+def _page_translations(page, request):
+    """{language: URL} of the live translations of `page`, cached until content changes."""
+
+    def find():
+        urls = {}
+        translations = page.get_translations(inclusive=True).live().select_related("locale")
+        for translated in translations:
+            code = translated.locale.language_code
+            with translation.override(code):
+                urls[code] = translated.get_url(request)
+        return urls
+
+    key = f"page-translations:{page.translation_key}:{request.get_host()}"
+    return generation.cached(key, find)
 
 
 @register.inclusion_tag("includes/hreflang.html", takes_context=True)

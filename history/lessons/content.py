@@ -1,0 +1,169 @@
+"""Content loading for lessons: `site/lessons/lessons.yaml` (the index, and the lessons in
+order) and one file per lesson, `site/lessons/<slug>.yaml`. Also makes the Editors and
+Teachers groups.
+
+A lesson's body is a list of blocks, each with a `type`:
+- `instructions`, `teacher_note`: `text` (paragraphs separated by blank lines; *italics*);
+- `excerpt`: `from`, `to` (paragraph anchors of the edition), optional `version`,
+  `parallel`, `anatomy`, `adapted`;
+- `question`: `skill`, `prompt`, optional `starters` (a list), `model_answer`;
+- `organiser`: `from`, `to`, optional `instructions`;
+- `map_view`: optional `document`, `kind`, `place`, `caption`;
+- `timeline_range`: optional `period`, `themes` (a list), `caption`;
+- `vocabulary`: `terms` (glossary slugs);
+- `essay`: `essay` (an essay's slug), optional `note`.
+"""
+
+import hashlib
+import json
+import re
+
+from django.utils.html import escape
+from wagtail.models import Locale
+
+from history.core.loading import ContentError, digest_files, read_yaml, require, stable_key
+from history.core.models import HomePage
+from history.core.simple_pages import load_simple_page
+from history.core.translating import load_page_translations, stand_in_where_untranslated
+from history.edition.models import EditionPage
+from history.edition.passages import paragraph_value
+from history.essays.pages import EssayPage
+from history.glossary.terms import GlossaryTerm
+
+from .blocks import SKILLS
+from .excerpts import range_problem
+from .pages import LessonIndexPage, LessonPage, Level
+from .permissions import ensure_groups
+
+ITALICS = re.compile(r"\*([^*\n]+)\*")
+EDITION = "fifth-bulletin"
+
+
+def load(loader):
+    folder = loader.content_dir / "lessons"
+    if not folder.exists():
+        return
+    home = HomePage.objects.get(locale=Locale.get_default())
+    index_path = folder / "lessons.yaml"
+    index = load_simple_page(loader, "lessons/index", index_path, LessonIndexPage, home, ["intro"])
+    ensure_groups(index, home)
+    for slug in require(read_yaml(index_path), "lessons", index_path, list):
+        lesson = load_lesson(loader, folder / f"{slug}.yaml", index)
+        load_page_translations(loader, f"lessons/{slug}", lesson)
+        stand_in_where_untranslated(loader, f"lessons/{slug}", lesson)
+
+
+def load_lesson(loader, path, index):
+    data = read_yaml(path)
+    slug = require(data, "slug", path)
+    if path.stem != slug:
+        raise ContentError(f"{path}: slug “{slug}” should match the file name")
+    key = f"lessons/{slug}"
+
+    def fill(page):
+        page.title = require(data, "title", path)
+        page.slug = slug
+        page.search_description = str(data.get("search_description") or "")
+        page.author_name = require(data, "author", path)
+        page.level = _choice(data, "level", Level.values, path)
+        page.duration = require(data, "duration", path, int)
+        page.question = require(data, "question", path)
+        page.objectives = "\n".join(require(data, "objectives", path, list))
+        page.summary = " ".join(require(data, "summary", path).split())
+        page.body = _body(data, path, slug)
+
+    def create():
+        page = LessonPage(locale=index.locale, translation_key=stable_key(key))
+        fill(page)
+        index.add_child(instance=page)
+        page.save_revision().publish()
+        return page
+
+    def update(page):
+        fill(page)
+        page.save_revision().publish()
+
+    existing = LessonPage.objects.filter(locale=index.locale, translation_key=stable_key(key))
+    return loader.sync(key, digest_files(path), existing.first(), create, update)
+
+
+def rich(text):
+    paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", str(text)) if p.strip()]
+    return "".join("<p>" + ITALICS.sub(r"<i>\1</i>", escape(p)) + "</p>" for p in paragraphs)
+
+
+def _choice(data, field, choices, where, required=True):
+    value = data.get(field) or ""
+    if (value or required) and value not in choices:
+        raise ContentError(f"{where}: {field} “{value}” is not one of {sorted(choices)}")
+    return value
+
+
+def _paragraph(item, field, where, edition):
+    anchor = require(item, field, where)
+    return paragraph_value(edition.pk, anchor)
+
+
+def _body(data, path, slug):
+    edition = EditionPage.objects.get(slug=EDITION, locale=Locale.get_default())
+    blocks = []
+    for number, item in enumerate(require(data, "body", path, list), start=1):
+        where = f"{path}: body block {number}"
+        kind = require(item, "type", where)
+        if kind in ("instructions", "teacher_note"):
+            value = rich(require(item, "text", where))
+        elif kind in ("excerpt", "organiser"):
+            value = {
+                "start": _paragraph(item, "from", where, edition),
+                "end": _paragraph(item, "to", where, edition),
+            }
+            problem = range_problem(value["start"], value["end"])
+            if problem:
+                raise ContentError(f"{where}: {problem}")
+            if kind == "excerpt":
+                value.update(
+                    version=str(item.get("version") or ""),
+                    parallel=bool(item.get("parallel")),
+                    anatomy=bool(item.get("anatomy")),
+                    adapted=" ".join(str(item.get("adapted") or "").split()),
+                )
+            else:
+                value["instructions"] = " ".join(str(item.get("instructions") or "").split())
+        elif kind == "question":
+            value = {
+                "skill": _choice(item, "skill", SKILLS, where),
+                "prompt": rich(require(item, "prompt", where)),
+                "sentence_starters": [str(s) for s in item.get("starters") or []],
+                "model_answer": rich(item.get("model_answer") or ""),
+            }
+        elif kind == "map_view":
+            value = {f: str(item.get(f) or "") for f in ("document", "kind", "place", "caption")}
+        elif kind == "timeline_range":
+            value = {
+                "period": str(item.get("period") or ""),
+                "themes": list(item.get("themes") or []),
+                "caption": str(item.get("caption") or ""),
+            }
+        elif kind == "vocabulary":
+            value = {"terms": [_term(s, where) for s in require(item, "terms", where, list)]}
+        elif kind == "essay":
+            essay = EssayPage.objects.filter(
+                slug=require(item, "essay", where), locale=Locale.get_default()
+            ).first()
+            if essay is None:
+                raise ContentError(f"{where}: no essay “{item['essay']}”")
+            value = {"essay": essay.pk, "note": str(item.get("note") or "")}
+        else:
+            raise ContentError(f"{where}: unknown type “{kind}”")
+        # Block ids name the strings in translation files: derived from the file alone.
+        digest = hashlib.sha256(json.dumps(item, sort_keys=True, default=str).encode())
+        block_id = str(stable_key("lessons", slug, number, digest.hexdigest()[:12]))
+        blocks.append({"type": kind, "value": value, "id": block_id})
+    return blocks
+
+
+def _term(slug, where):
+    term = GlossaryTerm.objects.filter(slug=slug, locale=Locale.get_default()).first()
+    if term is None:
+        raise ContentError(f"{where}: no glossary term “{slug}”")
+    return term.pk

@@ -1,0 +1,3 @@
+"""Lessons and the lessons index."""
+
+from .pages import LessonIndexPage, LessonPage  # noqa: F401

@@ -1,0 +1,89 @@
+"""Who may do what with lessons.
+
+Teachers hold Wagtail's "add" and "publish" permissions on the lessons index: "add" lets them
+create lessons and edit the ones they own. Wagtail's "publish" would reach every page under the
+index, so on a lesson it is narrowed to its owner: a teacher publishes, unpublishes and deletes
+their own lessons only. Editors hold every permission on the whole site.
+"""
+
+from django.contrib.auth.models import Group, Permission
+from wagtail.models import (
+    Collection,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    PagePermissionTester,
+)
+
+EDITORS = "Editors"
+TEACHERS = "Teachers"
+
+EDITOR_PAGE_PERMISSIONS = [
+    "add_page", "change_page", "publish_page", "bulk_delete_page", "lock_page", "unlock_page",
+]  # fmt: skip
+TEACHER_PAGE_PERMISSIONS = ["add_page", "publish_page"]
+TEACHER_PERMISSIONS = [("wagtailadmin", "access_admin")]
+# Every model permission of these apps goes to editors (snippets, images, documents...).
+EDITOR_APPS = [
+    "core", "edition", "atlas", "timeline", "glossary", "essays", "lessons",
+    "wagtailimages", "wagtaildocs", "wagtail_localize", "wagtailadmin",
+]  # fmt: skip
+
+
+class LessonPermissionTester(PagePermissionTester):
+    def _owns_or_manages(self):
+        return (
+            self.user.is_superuser
+            or "change" in self.permissions
+            or (self.page.owner_id == self.user.pk)
+        )
+
+    def can_publish(self):
+        return super().can_publish() and self._owns_or_manages()
+
+    def can_unpublish(self):
+        return super().can_unpublish() and self._owns_or_manages()
+
+    def can_delete(self, ignore_bulk=False):
+        return super().can_delete(ignore_bulk) and self._owns_or_manages()
+
+    def can_lock(self):
+        return super().can_lock() and self._owns_or_manages()
+
+
+def ensure_groups(lessons_index, site_root):
+    """The Editors and Teachers groups with their permissions (idempotent)."""
+    editors, _created = Group.objects.get_or_create(name=EDITORS)
+    teachers, _created = Group.objects.get_or_create(name=TEACHERS)
+    for codename in EDITOR_PAGE_PERMISSIONS:
+        GroupPagePermission.objects.get_or_create(
+            group=editors, page=site_root, permission=_permission("wagtailcore", codename)
+        )
+    for codename in TEACHER_PAGE_PERMISSIONS:
+        GroupPagePermission.objects.get_or_create(
+            group=teachers, page=lessons_index, permission=_permission("wagtailcore", codename)
+        )
+    editors.permissions.add(*Permission.objects.filter(content_type__app_label__in=EDITOR_APPS))
+    teachers.permissions.add(*[_permission(app, codename) for app, codename in TEACHER_PERMISSIONS])
+    root_collection = Collection.get_first_root_node()
+    for group, codenames in (
+        (editors, ["add_image", "change_image", "choose_image", "delete_image"]),
+        (teachers, ["add_image", "choose_image"]),
+    ):
+        for codename in codenames:
+            GroupCollectionPermission.objects.get_or_create(
+                group=group,
+                collection=root_collection,
+                permission=_permission("wagtailimages", codename),
+            )
+    return editors, teachers
+
+
+def _permission(app_label, codename):
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def is_teaching_staff(user):
+    """Teachers and editors see what is for teachers only (model answers, notes)."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    return user.is_superuser or user.groups.filter(name__in=[EDITORS, TEACHERS]).exists()

@@ -1,0 +1,145 @@
+"""A lesson in its three forms (the page, the student handout, the teacher copy), the lessons
+index with its filters, and the short link and QR code that open a lesson in class."""
+
+from urllib.parse import urlencode
+
+import segno
+from django.contrib.auth.views import redirect_to_login
+from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.translation import get_language
+from django.views.decorators.http import require_safe
+from wagtail.models import Page
+
+from history.core import generation
+from history.core.localized import localized
+from history.edition.passages import parse_paragraph, readable_editions
+
+from .blocks import SKILLS
+from .excerpts import resolve
+from .pages import LessonPage, Level
+from .permissions import is_teaching_staff
+from .pieces import map_view, timeline_range
+
+RANGE_BLOCKS = ("excerpt", "organiser")
+
+
+def lesson(request, page, form):
+    """`form` is "page", "handout" (for students, to print) or "teacher" (with answers)."""
+    teacher = is_teaching_staff(request.user)
+    if form == "teacher" and not teacher:
+        return redirect_to_login(request.get_full_path())
+    show_teacher = teacher and form != "handout"
+    context = page.get_context(request)
+    parts = _lesson_parts(request, page, show_teacher)
+    context.update(
+        parts,
+        form=form,
+        untranslated=parts["content_language"] != get_language(),
+        show_teacher=show_teacher,
+        short_url=request.build_absolute_uri(f"/l/{page.short_code}/"),
+    )
+    template = {
+        "page": "lessons/lesson_page.html",
+        "handout": "lessons/lesson_print.html",
+        "teacher": "lessons/lesson_print.html",
+    }[form]
+    response = TemplateResponse(request, template, context)
+    patch_vary_headers(response, ("Cookie",))
+    if show_teacher:
+        patch_cache_control(response, private=True, no_store=True)
+    return response
+
+
+def _lesson_parts(request, page, show_teacher):
+    """The lesson's blocks rendered, the index's address and the language the lesson is in:
+    made once per revision, language, audience and content generation (previews afresh)."""
+
+    def render():
+        content_language = get_language()
+        if page.alias_of_id:
+            # A stand-in for a translation not made yet: the lesson is in its source's language.
+            source = Page.objects.filter(pk=page.alias_of_id)
+            content_language = source.values_list("locale__language_code", flat=True).first()
+        return {
+            "body": render_body(),
+            "index_url": page.get_parent().get_url(request),
+            "content_language": content_language,
+        }
+
+    def render_body():
+        values = [item["value"] for item in page.body.raw_data if item["type"] in RANGE_BLOCKS]
+        editions = readable_editions(parse_paragraph(v.get("start"))[0] for v in values)
+        context = {
+            "page": page,
+            "request": request,
+            "show_teacher": show_teacher,
+            "resolve": lambda value: resolve(value, editions, request),
+            "map_view": lambda value: map_view(value, request),
+            "timeline_range": lambda value: timeline_range(value, request),
+        }
+        return page.body.render_as_block(context)
+
+    if getattr(request, "is_preview", False):
+        return render()
+    key = ":".join(
+        [
+            "lesson",
+            str(page.pk),
+            str(page.live_revision_id),
+            get_language(),
+            request.get_host(),
+            "teacher" if show_teacher else "public",
+        ]
+    )
+    return generation.cached(key, render)
+
+
+def lesson_index(request, page):
+    level = request.GET.get("level", "")
+    skill = request.GET.get("skill", "")
+    level = level if level in Level.values else ""
+    skill = skill if skill in SKILLS else ""
+    lessons = LessonPage.objects.child_of(page).live().public().defer_streamfields()
+    if level:
+        lessons = lessons.filter(level=level)
+    if skill:
+        lessons = lessons.filter(skills__contains=skill)
+    context = page.get_context(request)
+    context.update(
+        lessons=lessons.order_by("title"),
+        level=level,
+        skill=skill,
+        levels=Level.choices,
+        skills=list(SKILLS.items()),
+        query=urlencode([(k, v) for k, v in (("level", level), ("skill", skill)) if v]),
+    )
+    if request.htmx and not request.htmx.history_restore_request:
+        template = "lessons/includes/lesson_list.html"
+    else:
+        template = "lessons/lesson_index_page.html"
+    response = TemplateResponse(request, template, context)
+    patch_vary_headers(response, ("HX-Request",))
+    return response
+
+
+def _lesson_for_code(code):
+    found = localized(LessonPage.objects.live().public().filter(short_code=code))
+    if not found:
+        raise Http404("No lesson has this short link")
+    return found[0]
+
+
+@require_safe
+def short_link(request, code):
+    return HttpResponseRedirect(_lesson_for_code(code).url)
+
+
+@require_safe
+def qr_code(request, code):
+    """The short link as a QR code (SVG), drawn on the server for projecting in class."""
+    lesson = _lesson_for_code(code)
+    url = request.build_absolute_uri(f"/l/{lesson.short_code}/")
+    svg = segno.make(url, error="m").svg_inline(scale=8, dark="#1d1b18", light="#ffffff")
+    return HttpResponse(svg, content_type="image/svg+xml")

@@ -1,0 +1,322 @@
+"""Lessons: excerpts that follow the edition, teacher-only content, sharing, the index, and
+who may do what in the admin."""
+
+import io
+import re
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+from django.urls import reverse
+from wagtail.models import Locale
+from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+
+from history.essays.pages import EssayPage
+from history.lessons.pages import LessonIndexPage, LessonPage
+from history.lessons.permissions import EDITORS, TEACHERS
+from history.timeline.events import Event
+
+pytestmark = pytest.mark.django_db
+
+SOURCING = "/en/lessons/sourcing-a-government-report/"
+MAPPING = "/en/lessons/mapping-the-campaign/"
+
+
+def user(username, group):
+    account = get_user_model().objects.create_user(username, password="pw", first_name=username)
+    account.groups.add(Group.objects.get(name=group))
+    return account
+
+
+def index():
+    return LessonIndexPage.objects.get(locale=Locale.get_default())
+
+
+def lesson_of(owner, slug):
+    """A published lesson owned by `owner`, with a teacher-only answer."""
+    page = LessonPage(
+        title=f"Lesson {slug}",
+        slug=slug,
+        author_name=owner.first_name,
+        level="secondary",
+        duration=40,
+        question="Why?",
+        objectives="Read closely.",
+        summary="A lesson.",
+        owner=owner,
+        body=[
+            {
+                "type": "question",
+                "value": {
+                    "skill": "sourcing",
+                    "prompt": "<p>Who wrote it?</p>",
+                    "sentence_starters": [],
+                    "model_answer": f"<p>SECRET ANSWER {slug}</p>",
+                },
+            }
+        ],
+    )
+    index().add_child(instance=page)
+    page.save_revision(user=owner).publish()
+    return LessonPage.objects.get(pk=page.pk)
+
+
+# --- what the public sees, and what teachers see ---
+
+
+def test_seeded_lessons_render_all_their_pieces(client, site_content):
+    html = client.get(SOURCING).content.decode()
+    assert "Central historical question" in html
+    assert "¶1" in html and "¶7" in html and "anatomy=on" in html  # the document's parts
+    assert "Sentence starters" in html
+    assert "Adapted version" in html
+    assert "Observe" in html and "Reflect" in html
+    assert "/en/essays/reading-a-party-bulletin/" in html
+    mapping = client.get(MAPPING).content.decode()
+    assert "/en/map/?document=fifth-bulletin&amp;kind=arrests" in mapping
+    assert "/en/timeline/?period=campaign" in mapping
+    assert "Liaodong" in client.get("/en/map/place/tonghua/").content.decode()
+    assert "place=tonghua" in mapping
+    assert "东北通化市" in mapping  # the Chinese beside the English in the parallel excerpt
+
+
+def test_teacher_only_text_is_never_sent_to_anonymous_visitors(client, site_content):
+    teacher = user("ana", TEACHERS)
+    lesson = lesson_of(teacher, "secret")
+    for path in ("", "handout/"):
+        html = client.get(lesson.url + path).content.decode()
+        assert "SECRET ANSWER" not in html
+    assert "Model answer" not in client.get(SOURCING).content.decode()
+    # The teacher copy needs a login.
+    response = client.get(lesson.url + "teacher/")
+    assert response.status_code == 302 and "/login/" in response["Location"]
+
+    client.force_login(teacher)
+    assert "SECRET ANSWER secret" in client.get(lesson.url).content.decode()
+    copy = client.get(lesson.url + "teacher/")
+    assert "SECRET ANSWER secret" in copy.content.decode()
+    assert "no-store" in copy["Cache-Control"]
+    # The student handout never has the answers, even for a teacher.
+    assert "SECRET ANSWER" not in client.get(lesson.url + "handout/").content.decode()
+    # Anonymous visitors after a teacher's visit still get the public version.
+    client.logout()
+    assert "SECRET ANSWER" not in client.get(lesson.url).content.decode()
+
+
+# --- excerpts ---
+
+
+def test_an_excerpt_follows_an_edit_of_the_edition(client, site_content):
+    edition = site_content
+    old, new = "As of September 12, the total number", "By 12 September the total number"
+    assert old in client.get(SOURCING).content.decode()
+    segment = edition.segments.get(anchor="p8")
+    segment.texts = [
+        ("text", {**block.value, "text": block.value["text"].replace(old, new)})
+        for block in segment.texts
+    ]
+    segment.save()
+    edition.save_revision().publish()
+    html = client.get(SOURCING).content.decode()
+    assert new in html and old not in html
+
+
+@pytest.fixture
+def editor(client, site_content):
+    account = user("eve", EDITORS)
+    client.force_login(account)
+    return account
+
+
+def lesson_form(start, end, title="A new lesson"):
+    return nested_form_data(
+        {
+            "title": title,
+            "slug": re.sub(r"\W+", "-", title.lower()),
+            "author_name": "Eve",
+            "level": "secondary",
+            "duration": "45",
+            "question": "What?",
+            "objectives": "One.",
+            "summary": "A summary.",
+            "body": streamfield(
+                [
+                    (
+                        "excerpt",
+                        {
+                            "start": start,
+                            "end": end,
+                            "version": "",
+                            "parallel": False,
+                            "anatomy": False,
+                            "adapted": "",
+                        },
+                    )
+                ]
+            ),
+            "comments": {"TOTAL_FORMS": 0, "INITIAL_FORMS": 0, "MIN_NUM_FORMS": 0},
+        }
+    )
+
+
+def test_an_invalid_range_is_refused_by_the_admin_form(client, editor, site_content):
+    from tests.edition.factories import make_edition
+
+    other = make_edition(site_content.get_parent().specific, n_segments=5)
+    url = reverse("wagtailadmin_pages:add", args=["lessons", "lessonpage", index().pk])
+    ed = site_content.pk
+    cases = [
+        (f"{ed}:p20", f"{ed}:p10", "The excerpt ends before it begins"),
+        (f"{ed}:p2", f"{other.pk}:p3", "The excerpt must begin and end in the same edition."),
+    ]
+    for start, end, message in cases:
+        response = client.post(url, lesson_form(start, end))
+        assert response.status_code == 200
+        assert message in response.content.decode()
+    assert not LessonPage.objects.filter(slug="a-new-lesson").exists()
+    response = client.post(url, {**lesson_form(f"{ed}:p8", f"{ed}:p9"), "action-publish": "1"})
+    assert response.status_code == 302
+    assert LessonPage.objects.get(slug="a-new-lesson").live
+
+
+# --- sharing ---
+
+
+def test_a_short_link_and_a_qr_code_open_the_lesson(client, site_content):
+    lesson = LessonPage.objects.get(slug="mapping-the-campaign", locale__language_code="en")
+    assert re.fullmatch(r"[a-z2-9]{6}", lesson.short_code)
+    response = client.get(f"/l/{lesson.short_code}/")
+    assert response.status_code == 302 and response["Location"] == MAPPING
+    chinese = client.get(f"/l/{lesson.short_code}/", HTTP_ACCEPT_LANGUAGE="zh-hans")
+    assert chinese["Location"] == MAPPING.replace("/en/", "/zh-hans/")
+    qr = client.get(f"/l/{lesson.short_code}/qr.svg")
+    assert qr["Content-Type"] == "image/svg+xml"
+    assert qr.content.startswith(b"<svg") and b"<path" in qr.content
+    assert client.get("/l/zzzzzz/qr.svg").status_code == 404
+    assert f"/l/{lesson.short_code}/" in client.get(MAPPING).content.decode()
+
+
+# --- the index ---
+
+
+def test_the_index_filters_by_level_and_skill(client, site_content):
+    def titles(query, **headers):
+        html = client.get(f"/en/lessons/?{query}", **headers).content.decode()
+        return re.findall(r'essay-card__title"><a [^>]*>([^<]+)<', html)
+
+    assert titles("") == ["Mapping the campaign", "Sourcing a government report"]
+    assert titles("level=university") == ["Mapping the campaign"]
+    assert titles("skill=contextualisation") == ["Mapping the campaign"]
+    assert titles("skill=sourcing") == ["Sourcing a government report"]
+    assert titles("level=nonsense&skill=%3Cscript%3E") == titles("")
+    fragment = client.get("/en/lessons/?level=secondary", HTTP_HX_REQUEST="true")
+    assert fragment.content.decode().lstrip().startswith('<section id="lesson-list"')
+
+
+def test_lesson_pages_stay_within_the_query_budget(client, site_content):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for url in (SOURCING, MAPPING, "/en/lessons/", "/zh-hans/lessons/mapping-the-campaign/"):
+        client.get(url)
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        assert len(queries) <= 12, url
+
+
+# --- accounts and permissions ---
+
+
+def test_create_teacher_makes_an_account_in_the_teachers_group(site_content):
+    out = io.StringIO()
+    call_command("create_teacher", "tom", "--password", "pw", "--first-name", "Tom", stdout=out)
+    account = get_user_model().objects.get(username="tom")
+    assert account.groups.filter(name=TEACHERS).exists()
+    assert account.has_perm("wagtailadmin.access_admin")
+    assert not account.is_staff and not account.is_superuser
+
+
+def _status(client, account, method, url, data=None):
+    client.logout()
+    if account:
+        client.force_login(account)
+    response = client.post(url, data or {}) if method == "post" else client.get(url)
+    return response.status_code
+
+
+def _publish_data(page):
+    """The lesson's edit form as the admin posts it, asking to publish."""
+    data = nested_form_data(
+        {
+            "title": page.title,
+            "slug": page.slug,
+            "author_name": page.author_name,
+            "level": page.level,
+            "duration": str(page.duration),
+            "question": page.question,
+            "objectives": page.objectives,
+            "summary": page.summary,
+            "body": streamfield([("instructions", rich_text("<p>Read it.</p>"))]),
+            "comments": {"TOTAL_FORMS": 0, "INITIAL_FORMS": 0, "MIN_NUM_FORMS": 0},
+        }
+    )
+    return {**data, "action-publish": "1"}
+
+
+def test_the_permission_matrix(client, site_content):
+    teacher_a, teacher_b = user("ana", TEACHERS), user("ben", TEACHERS)
+    editor = user("eve", EDITORS)
+    lesson_a, lesson_b = lesson_of(teacher_a, "lesson-a"), lesson_of(teacher_b, "lesson-b")
+    for lesson in (lesson_a, lesson_b):
+        lesson.save_revision(user=lesson.owner)  # a draft waiting to be published
+    essay = EssayPage.objects.get(slug="the-numbers", locale__language_code="en")
+    event = Event.objects.filter(locale__language_code="en").first()
+    add_lesson = reverse("wagtailadmin_pages:add", args=["lessons", "lessonpage", index().pk])
+    add_essay = reverse(
+        "wagtailadmin_pages:add", args=["essays", "essaypage", essay.get_parent().pk]
+    )
+
+    def edit(page):
+        return reverse("wagtailadmin_pages:edit", args=[page.pk])
+
+    cells = {
+        # (what, method, url): expected status for anonymous, A, B, editor
+        ("create a lesson", "get", add_lesson): (302, 200, 200, 200),
+        ("edit A's lesson", "get", edit(lesson_a)): (302, 200, 302, 200),
+        ("edit B's lesson", "get", edit(lesson_b)): (302, 302, 200, 200),
+        ("edit the edition", "get", edit(site_content)): (302, 302, 302, 200),
+        ("create an essay", "get", add_essay): (302, 302, 302, 200),
+        ("edit an essay", "get", edit(essay)): (302, 302, 302, 200),
+        ("edit an event", "get", f"/admin/snippets/timeline/event/edit/{event.pk}/"): (
+            302,
+            302,
+            302,
+            200,
+        ),  # fmt: skip
+        ("create an event", "get", "/admin/snippets/timeline/event/add/"): (302, 302, 302, 200),
+    }
+    accounts = [None, teacher_a, teacher_b, editor]
+    for (what, method, url), expected in cells.items():
+        found = tuple(_status(client, account, method, url) for account in accounts)
+        assert found == expected, what
+
+    # Publishing: A publishes her own lesson; B cannot publish it; the editor can.
+    def publish(account, page):
+        client.logout()
+        client.force_login(account)
+        client.post(edit(page), _publish_data(page))
+        page.refresh_from_db()
+        return page.latest_revision_id == page.live_revision_id
+
+    assert not publish(teacher_b, lesson_a)
+    assert publish(teacher_a, lesson_a)
+    lesson_b.save_revision(user=teacher_b)
+    assert publish(editor, lesson_b)
+    # Wagtail's own checks, as its bulk actions and listings use them.
+    assert lesson_a.permissions_for_user(teacher_a).can_publish()
+    assert not lesson_a.permissions_for_user(teacher_b).can_publish()
+    assert not lesson_a.permissions_for_user(teacher_b).can_unpublish()
+    assert not lesson_a.permissions_for_user(teacher_b).can_delete()
+    assert lesson_a.permissions_for_user(editor).can_publish()
+    assert not site_content.permissions_for_user(teacher_a).can_publish()
