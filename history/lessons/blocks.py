@@ -87,9 +87,9 @@ class QuestionBlock(blocks.StructBlock):
     skill = Skill(label=_("skill"))
     prompt = blocks.RichTextBlock(label=_("question"), features=TEXT_FEATURES)
     sentence_starters = blocks.ListBlock(
-        blocks.CharBlock(label=_("sentence starter")),
+        blocks.CharBlock(label=_("sentence starter"), required=False),
         label=_("sentence starters"),
-        required=False,
+        default=[],
         min_num=0,
     )
     model_answer = blocks.RichTextBlock(
