@@ -18,3 +18,8 @@ def localized(queryset):
         if obj.translation_key not in chosen or obj.locale.language_code == active:
             chosen[obj.translation_key] = obj
     return list(chosen.values())
+
+
+def default_language():
+    """The site's default content language code (e.g. "en")."""
+    return get_supported_content_language_variant(settings.LANGUAGE_CODE)

@@ -8,13 +8,11 @@ of queries.
 
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page
 
-from history.core.localized import localized
+from history.core.localized import default_language, localized
 
 from .models import DocumentVersion, EditionPage, Segment
 
@@ -157,7 +155,7 @@ def segment_choices():
     """Every segment of every edition (in the default language), grouped by edition, labelled
     with its paragraph number and opening words: for choosing a passage in the admin."""
     groups = []
-    editions = EditionPage.objects.filter(locale__language_code=_default_language())
+    editions = EditionPage.objects.filter(locale__language_code=default_language())
     for edition in editions.order_by("title"):
         options = []
         for number, segment in enumerate(edition.segments.order_by("sort_order"), start=1):
@@ -172,11 +170,7 @@ def version_choices():
     """The version codes of all editions, for choosing the version a passage is quoted in."""
     seen = {}
     for code, label in DocumentVersion.objects.filter(
-        locale__language_code=_default_language()
+        locale__language_code=default_language()
     ).values_list("code", "label"):
         seen.setdefault(code, f"{label} ({code})")
     return sorted(seen.items())
-
-
-def _default_language():
-    return get_supported_content_language_variant(settings.LANGUAGE_CODE)

@@ -9,6 +9,7 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from history.atlas.figures import Action
+from history.core.localized import default_language
 from history.edition.passages import segment_choices, version_choices
 from history.essays.blocks import StoredChoiceBlock
 from history.timeline.events import Theme
@@ -124,38 +125,39 @@ class OrganiserBlock(ResolvedBlock):
         return value
 
 
+def document_choices():
+    """The documents whose figures the map shows, and all of them together."""
+    from history.atlas.figures import ReportedFigure
+
+    documents = {}
+    for figure in ReportedFigure.objects.select_related("document").order_by("document__key"):
+        documents.setdefault(figure.document.key, figure.document.short_name("en"))
+    return [("all", _("All documents")), *documents.items()]
+
+
+def place_choices():
+    from history.atlas.places import Place
+
+    places = Place.objects.filter(locale__language_code=default_language()).order_by("name")
+    return list(places.values_list("slug", "name"))
+
+
 class MapViewBlock(ResolvedBlock):
     resolver = "map_view"
-    document = blocks.CharBlock(
+    document = StoredChoiceBlock(
         label=_("document"),
+        choices=document_choices,
         required=False,
-        help_text=_(
-            "A source record's key (e.g. fifth-bulletin), “all”, or empty for the bulletin."
-        ),
+        help_text=_("Leave empty for the bulletin's own figures."),
     )
     kind = blocks.ChoiceBlock(label=_("kind of action"), choices=Action.choices, required=False)
-    place = blocks.CharBlock(label=_("place"), required=False, help_text=_("A place's slug."))
+    place = StoredChoiceBlock(label=_("place"), choices=place_choices, required=False)
     caption = blocks.TextBlock(label=_("what to look at"), required=False)
 
     class Meta:
         icon = "site"
         label = _("map view")
         template = "lessons/blocks/map_view.html"
-
-    def clean(self, value):
-        from history.atlas.places import Place
-        from history.core.bibliography import SourceRecord
-
-        value = super().clean(value)
-        errors = {}
-        document = value.get("document")
-        if document and document != "all" and not SourceRecord.objects.filter(key=document):
-            errors["document"] = ValidationError(_("No source record has this key."))
-        if value.get("place") and not Place.objects.filter(slug=value["place"]).exists():
-            errors["place"] = ValidationError(_("No place has this slug."))
-        if errors:
-            raise StructBlockValidationError(errors)
-        return value
 
 
 class TimelineRangeBlock(ResolvedBlock):

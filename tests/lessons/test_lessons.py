@@ -319,4 +319,22 @@ def test_the_permission_matrix(client, site_content):
     assert not lesson_a.permissions_for_user(teacher_b).can_unpublish()
     assert not lesson_a.permissions_for_user(teacher_b).can_delete()
     assert lesson_a.permissions_for_user(editor).can_publish()
-    assert not site_content.permissions_for_user(teacher_a).can_publish()
+
+    # Publishing what teachers may not touch: refused, and nothing changes.
+    event_url = f"/admin/snippets/timeline/event/edit/{event.pk}/"
+    for what, url, obj in (
+        ("publish the edition", edit(site_content), site_content),
+        ("publish an essay", edit(essay), essay),
+        ("save an event", event_url, event),
+    ):
+        before = obj.latest_revision_id
+        found = tuple(
+            _status(client, account, "post", url, {"action-publish": "1", "title": "Changed"})
+            for account in (None, teacher_a, teacher_b)
+        )
+        assert found == (302, 302, 302), what
+        obj.refresh_from_db()
+        assert obj.latest_revision_id == before, what
+    for page in (site_content, essay):
+        assert page.permissions_for_user(editor).can_publish()
+        assert not page.permissions_for_user(teacher_a).can_publish()
