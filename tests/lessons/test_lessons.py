@@ -338,3 +338,12 @@ def test_the_permission_matrix(client, site_content):
     for page in (site_content, essay):
         assert page.permissions_for_user(editor).can_publish()
         assert not page.permissions_for_user(teacher_a).can_publish()
+
+
+def test_the_chinese_site_has_the_index_translated_and_the_lessons_in_english(client, site_content):
+    html = client.get("/zh-hans/lessons/").content.decode()
+    assert "<h1>教案</h1>" in html
+    assert '<li class="essay-card" lang="en">' in html
+    lesson = client.get("/zh-hans/lessons/mapping-the-campaign/").content.decode()
+    assert "本教案尚未译成中文，以下为英文原文。" in lesson
+    assert '<h1 id="lesson-title" lang="en">Mapping the campaign</h1>' in lesson
