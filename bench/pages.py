@@ -51,6 +51,10 @@ PAGES = [
     "/en/essays/the-numbers/",
     "/zh-hans/essays/the-1952-campaign/",
     "/zh-hans/essays/the-numbers/",
+    "/en/lessons/",
+    "/en/lessons/sourcing-a-government-report/",
+    "/en/lessons/mapping-the-campaign/",
+    "/zh-hans/lessons/mapping-the-campaign/",
 ]
 RUNS = 50
 
