@@ -45,3 +45,19 @@ def _content_published(**kwargs):
 def _content_saved(sender, **kwargs):
     if sender._meta.app_label in CONTENT_APPS:
         generation.bump()
+
+
+@receiver(page_published)
+def _stand_in_for_translations(sender, instance, **kwargs):
+    """A newly published page of a kind that readers of every language should find (an essay,
+    a lesson) appears in the other languages at once, untranslated, until it is translated."""
+    from wagtail.models import Locale
+
+    from .translating import stand_in_where_untranslated
+
+    if (
+        getattr(sender, "stand_in_translations", False)
+        and instance.alias_of_id is None
+        and instance.locale_id == Locale.get_default().pk
+    ):
+        stand_in_where_untranslated(None, "", instance)

@@ -47,11 +47,13 @@ def load_page_translations(loader, key, page):
 def stand_in_where_untranslated(loader, key, page):
     """In each other site language without a translation of `page`, put a Wagtail alias of
     it (with its parents, if they are not translated either): the page is then shown there in
-    its own language, and a translation loaded later replaces the alias."""
+    its own language, and a translation loaded later replaces the alias. (Pages whose class
+    sets `stand_in_translations` get this on publishing too; see signals.py.)"""
     for locale in other_locales(page.locale):
         if not page.has_translation(locale):
             page.copy_for_translation(locale, copy_parents=True, alias=True)
-            loader.say(f"  {key}: shown in {locale.language_code} untranslated")
+            if loader:
+                loader.say(f"  {key}: shown in {locale.language_code} untranslated")
 
 
 def load_collection_translations(loader, collection, objects):
@@ -92,6 +94,8 @@ def read_po(path):
 
 def _translate(loader, key, obj, locale, po, po_digest, path):
     existing = obj.get_translation_or_none(locale)
+    if getattr(existing, "alias_of_id", None):
+        existing = None  # a stand-in, not a translation: wagtail-localize converts it
     # The translation depends on its strings and on the source it translates (not on edits
     # made in the admin: editors sync those with wagtail-localize).
     source_record = LoadedContent.objects.filter(key=key).first()

@@ -69,6 +69,9 @@ class StoredChoiceBlock(blocks.ChoiceBlock):
     def to_python(self, value):
         return value
 
+    def get_searchable_content(self, value):
+        return []  # a stored key, not words (and its labels would cost queries)
+
 
 class EditionQuoteBlock(blocks.StructBlock):
     """A paragraph of an edition, chosen from the list of its paragraphs: it shows the

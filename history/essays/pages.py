@@ -87,6 +87,8 @@ class EssayPageForm(WagtailAdminPageForm):
 
 
 class EssayPage(Page):
+    # Published, it appears in every site language, untranslated until translated.
+    stand_in_translations = True
     standfirst = models.TextField(
         _("standfirst"), help_text=_("A sentence or two under the title.")
     )

@@ -93,8 +93,12 @@ class QuestionBlock(blocks.StructBlock):
         default=[],
         min_num=0,
     )
+    # Teachers only: kept out of the search index as well as out of public pages.
     model_answer = blocks.RichTextBlock(
-        label=_("model answer (teachers only)"), features=TEXT_FEATURES, required=False
+        label=_("model answer (teachers only)"),
+        features=TEXT_FEATURES,
+        required=False,
+        search_index=False,
     )
 
     class Meta:
@@ -128,11 +132,13 @@ class OrganiserBlock(ResolvedBlock):
 def document_choices():
     """The documents whose figures the map shows, and all of them together."""
     from history.atlas.figures import ReportedFigure
+    from history.core.bibliography import SourceRecord
 
-    documents = {}
-    for figure in ReportedFigure.objects.select_related("document").order_by("document__key"):
-        documents.setdefault(figure.document.key, figure.document.short_name("en"))
-    return [("all", _("All documents")), *documents.items()]
+    cited = ReportedFigure.objects.values("document")
+    documents = SourceRecord.objects.filter(pk__in=cited).order_by("key")
+    return [("all", _("All documents"))] + [
+        (record.key, record.short_name(default_language())) for record in documents
+    ]
 
 
 def place_choices():
@@ -209,5 +215,5 @@ class LessonBodyBlock(blocks.StreamBlock):
     essay = EssayLinkBlock()
     teacher_note = blocks.RichTextBlock(
         label=_("teacher note (teachers only)"), features=TEXT_FEATURES, icon="user",
-        template="lessons/blocks/teacher_note.html",
+        template="lessons/blocks/teacher_note.html", search_index=False,
     )  # fmt: skip

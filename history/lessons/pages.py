@@ -14,7 +14,7 @@ from wagtail_localize.fields import SynchronizedField
 from history.core.models import EDITORIAL_FEATURES
 
 from .blocks import SKILLS, LessonBodyBlock
-from .permissions import LessonPermissionTester
+from .permissions import LessonIndexPermissionTester, LessonPermissionTester
 
 # Short codes avoid letters and digits that are easily confused when read off a screen.
 CODE_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
@@ -38,6 +38,9 @@ class LessonIndexPage(RoutablePageMixin, Page):
     class Meta:
         verbose_name = _("lessons index")
 
+    def permissions_for_user(self, user):
+        return LessonIndexPermissionTester(user, self)
+
     @path("")
     def index(self, request):
         from .views import lesson_index
@@ -46,6 +49,8 @@ class LessonIndexPage(RoutablePageMixin, Page):
 
 
 class LessonPage(RoutablePageMixin, Page):
+    # Published, it appears in every site language, untranslated until translated.
+    stand_in_translations = True
     author_name = models.CharField(
         _("teacher"), max_length=120, help_text=_("Your name, as students should see it.")
     )
@@ -93,7 +98,11 @@ class LessonPage(RoutablePageMixin, Page):
 
     def save(self, *args, **kwargs):
         self.skills = " ".join(self.skill_codes())
-        if not self.short_code:
+        # A copy of a lesson (not a translation of it) gets a code of its own.
+        taken = LessonPage.objects.filter(short_code=self.short_code).exclude(
+            translation_key=self.translation_key
+        )
+        if not self.short_code or taken.exists():
             self.short_code = _new_code()
         return super().save(*args, **kwargs)
 

@@ -30,6 +30,9 @@ EDITOR_APPS = [
 
 
 class LessonPermissionTester(PagePermissionTester):
+    """A lesson is published, unpublished, deleted, moved and locked by its owner (or an
+    editor), whatever "publish" reaches."""
+
     def _owns_or_manages(self):
         return (
             self.user.is_superuser
@@ -48,6 +51,41 @@ class LessonPermissionTester(PagePermissionTester):
 
     def can_lock(self):
         return super().can_lock() and self._owns_or_manages()
+
+    def can_move(self):
+        return super().can_move() and self._owns_or_manages()
+
+    def can_set_view_restrictions(self):
+        return super().can_set_view_restrictions() and self._owns_or_manages()
+
+
+class LessonIndexPermissionTester(PagePermissionTester):
+    """Teachers publish lessons under the index; the index itself (its publication, its
+    privacy, the order of its lessons) is the editors'."""
+
+    def _manages(self):
+        return self.user.is_superuser or "change" in self.permissions
+
+    def can_publish(self):
+        return super().can_publish() and self._manages()
+
+    def can_unpublish(self):
+        return super().can_unpublish() and self._manages()
+
+    def can_set_view_restrictions(self):
+        return super().can_set_view_restrictions() and self._manages()
+
+    def can_reorder_children(self):
+        return super().can_reorder_children() and self._manages()
+
+    def can_delete(self, ignore_bulk=False):
+        return super().can_delete(ignore_bulk) and self._manages()
+
+    def can_move(self):
+        return super().can_move() and self._manages()
+
+    def can_lock(self):
+        return super().can_lock() and self._manages()
 
 
 def ensure_groups(lessons_index, site_root):

@@ -5,8 +5,10 @@ from urllib.parse import urlencode
 
 import segno
 from django.contrib.auth.views import redirect_to_login
-from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse, HttpResponseBadRequest, HttpResponseRedirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
@@ -29,7 +31,9 @@ def lesson(request, page, form):
     """`form` is "page", "handout" (for students, to print) or "teacher" (with answers)."""
     teacher = is_teaching_staff(request.user)
     if form == "teacher" and not teacher:
-        return redirect_to_login(request.get_full_path())
+        if request.user.is_authenticated:
+            raise PermissionDenied("The teacher copy is for teachers and editors.")
+        return redirect_to_login(request.get_full_path(), reverse("wagtailadmin_login"))
     show_teacher = teacher and form != "handout"
     context = page.get_context(request)
     parts = _lesson_parts(request, page, show_teacher)
@@ -141,5 +145,9 @@ def qr_code(request, code):
     """The short link as a QR code (SVG), drawn on the server for projecting in class."""
     lesson = _lesson_for_code(code)
     url = request.build_absolute_uri(f"/l/{lesson.short_code}/")
-    svg = segno.make(url, error="m").svg_inline(scale=8, dark="#1d1b18", light="#ffffff")
+    try:
+        code = segno.make(url, error="m")
+    except segno.DataOverflowError:
+        return HttpResponseBadRequest("This address is too long for a QR code.")
+    svg = code.svg_inline(scale=8, dark="#1d1b18", light="#ffffff")
     return HttpResponse(svg, content_type="image/svg+xml")

@@ -87,10 +87,21 @@ def test_teacher_only_text_is_never_sent_to_anonymous_visitors(client, site_cont
     for path in ("", "handout/"):
         html = client.get(lesson.url + path).content.decode()
         assert "SECRET ANSWER" not in html
-    assert "Model answer" not in client.get(SOURCING).content.decode()
-    # The teacher copy needs a login.
+    seeded = client.get(SOURCING).content.decode()
+    assert "Model answer" not in seeded
+    assert "Timing: 10 minutes" not in seeded  # the seeded lesson's teacher note
+    # Nor can the search index give them away.
+    assert not LessonPage.objects.search("SECRET ANSWER")
+    # The teacher copy needs a teacher's sign-in.
     response = client.get(lesson.url + "teacher/")
-    assert response.status_code == 302 and "/login/" in response["Location"]
+    assert response.status_code == 302
+    assert response["Location"].startswith("/admin/login/?next=")
+    assert client.get(response["Location"]).status_code == 200
+    other = get_user_model().objects.create_user("sam", password="pw")
+    client.force_login(other)
+    assert client.get(lesson.url + "teacher/").status_code == 403
+    assert "SECRET ANSWER" not in client.get(lesson.url).content.decode()
+    client.logout()
 
     client.force_login(teacher)
     assert "SECRET ANSWER secret" in client.get(lesson.url).content.decode()
@@ -177,7 +188,7 @@ def test_an_invalid_range_is_refused_by_the_admin_form(client, editor, site_cont
     assert not LessonPage.objects.filter(slug="a-new-lesson").exists()
     response = client.post(url, {**lesson_form(f"{ed}:p8", f"{ed}:p9"), "action-publish": "1"})
     assert response.status_code == 302
-    assert LessonPage.objects.get(slug="a-new-lesson").live
+    assert LessonPage.objects.get(slug="a-new-lesson", locale__language_code="en").live
 
 
 # --- sharing ---
@@ -347,3 +358,47 @@ def test_the_chinese_site_has_the_index_translated_and_the_lessons_in_english(cl
     lesson = client.get("/zh-hans/lessons/mapping-the-campaign/").content.decode()
     assert "本教案尚未译成中文，以下为英文原文。" in lesson
     assert '<h1 id="lesson-title" lang="en">Mapping the campaign</h1>' in lesson
+
+
+def test_teachers_cannot_change_the_lessons_index_itself(client, site_content):
+    teacher = user("ana", TEACHERS)
+    tester = index().permissions_for_user(teacher)
+    assert tester.can_add_subpage() and tester.can_publish_subpage()
+    assert not tester.can_unpublish()
+    assert not tester.can_publish()
+    assert not tester.can_set_view_restrictions()
+    assert not tester.can_reorder_children()
+    assert not tester.can_delete()
+    client.force_login(teacher)
+    url = reverse("wagtailadmin_pages:unpublish", args=[index().pk])
+    assert client.post(url).status_code == 302
+    assert index().live
+    editor = user("eve", EDITORS)
+    assert index().permissions_for_user(editor).can_unpublish()
+
+
+def test_a_lesson_published_in_the_admin_appears_in_chinese_untranslated(client, site_content):
+    lesson = lesson_of(user("ana", TEACHERS), "fresh")
+    chinese = LessonPage.objects.get(
+        translation_key=lesson.translation_key, locale__language_code="zh-hans"
+    )
+    assert chinese.alias_of_id == lesson.pk
+    assert client.get(chinese.url).status_code == 200
+
+
+def test_a_copied_lesson_gets_its_own_short_link(site_content):
+    lesson = LessonPage.objects.get(slug="mapping-the-campaign", locale__language_code="en")
+    copy = lesson.copy(
+        update_attrs={"slug": "mapping-again", "title": "Mapping again"},
+        keep_live=False,
+        reset_translation_key=True,
+    )
+    copy = LessonPage.objects.get(pk=copy.pk)
+    assert copy.short_code and copy.short_code != lesson.short_code
+
+
+def test_a_qr_code_for_an_impossibly_long_address_is_refused(client, site_content, settings):
+    settings.ALLOWED_HOSTS = ["*"]
+    lesson = LessonPage.objects.get(slug="mapping-the-campaign", locale__language_code="en")
+    response = client.get(f"/l/{lesson.short_code}/qr.svg", HTTP_HOST="a" * 3000 + ".org")
+    assert response.status_code == 400
