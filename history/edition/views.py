@@ -5,7 +5,6 @@ name something (a version, an anchor) must name something that exists, or the an
 """
 
 import hashlib
-import json
 
 from django.core.cache import cache
 from django.http import Http404, HttpResponse
@@ -18,6 +17,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from history.core import generation
+from history.core.structured_data import json_ld
 
 from .citation import edition_citation
 from .reading import Item, parallel_rows, reading_blocks, version_parts
@@ -257,21 +257,18 @@ def plain_text(request, page):
 
 
 def _json_ld(request, page):
-    data = {
-        "@context": "https://schema.org",
-        "@type": "CreativeWork",
-        "name": page.title,
-        "alternateName": page.original_title or None,
-        "genre": _("Government report"),
-        "url": request.build_absolute_uri(page.url),
-        "inLanguage": [version.language for version in page.all_versions],
-        "dateCreated": page.primary_date.date.isoformat() if page.primary_date else None,
-        "author": {"@type": "Person", "name": page.author_name} if page.author_name else None,
-        "publisher": {"@type": "Organization", "name": page.issuing_body}
-        if page.issuing_body
-        else None,
-    }
-    data = {key: value for key, value in data.items() if value}
-    # Escape what could close the script element.
-    text = json.dumps(data, ensure_ascii=False)
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return json_ld(
+        {
+            "@type": "CreativeWork",
+            "name": page.title,
+            "alternateName": page.original_title or None,
+            "genre": _("Government report"),
+            "url": request.build_absolute_uri(page.url),
+            "inLanguage": [version.language for version in page.all_versions],
+            "dateCreated": page.primary_date.date.isoformat() if page.primary_date else None,
+            "author": {"@type": "Person", "name": page.author_name} if page.author_name else None,
+            "publisher": {"@type": "Organization", "name": page.issuing_body}
+            if page.issuing_body
+            else None,
+        }
+    )

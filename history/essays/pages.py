@@ -23,6 +23,7 @@ from history.core.bibliography import SourceKind, SourceRecord
 from history.core.citations import Citation
 from history.core.language_parts import HAN, mark_chinese
 from history.core.models import EDITORIAL_FEATURES
+from history.core.structured_data import json_ld
 from history.edition.passages import passages
 
 from .blocks import EssayBodyBlock, heading_id, quotation_refs
@@ -171,6 +172,20 @@ class EssayPage(Page):
             key = f"essay:{self.pk}:{self.live_revision_id}:{get_language()}:{request.get_host()}"
             context.update(generation.cached(key, lambda: self.reading_parts(request)))
         context["canonical"] = request.build_absolute_uri(context["canonical_url"])
+        context["json_ld"] = json_ld(
+            {
+                "@type": "Article",
+                "headline": self.title,
+                "description": self.standfirst,
+                "author": {"@type": "Organization", "name": self.author},
+                "datePublished": self.date.isoformat(),
+                "inLanguage": context["content_language"],
+                "url": context["canonical"],
+                "isPartOf": {"@type": "WebSite", "name": str(settings.WAGTAIL_SITE_NAME)},
+                "citation": [record.chicago() for record, _entry in context["primary_sources"]]
+                + [record.chicago() for record, _entry in context["secondary_sources"]],
+            }
+        )
         context["citation"] = Citation(
             title=self.title,
             url=request.build_absolute_uri(self.get_url(request)),

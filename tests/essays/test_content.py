@@ -172,3 +172,22 @@ def test_the_maps_panel_on_1952_links_to_the_essay_on_it(client, site_content, l
     essay = EssayPage.objects.get(slug="china-in-1952", locale__language_code=language)
     html = client.get(f"/{language}/map/").content.decode()
     assert f'href="{essay.url}"' in html
+
+
+def test_an_essay_describes_itself_for_link_previews_and_search_engines(client, site_content):
+    import json
+
+    essay = EssayPage.objects.get(slug="the-numbers", locale__language_code="en")
+    html = client.get(essay.url).content.decode()
+    assert '<meta property="og:type" content="article">' in html
+    assert f'<meta property="og:url" content="http://testserver{essay.url}">' in html
+    assert '<meta property="og:locale" content="en_GB">' in html
+    data = json.loads(
+        re.search(r'<script type="application/ld\+json">(.*?)</script>', html).group(1)
+    )
+    assert data["@type"] == "Article" and data["headline"] == essay.title
+    assert data["datePublished"] == essay.date.isoformat() and data["inLanguage"] == "en"
+    assert any("Database of Chinese Political Campaigns" in c for c in data["citation"])
+    chinese = client.get("/zh-hans/essays/the-1952-campaign/").content.decode()
+    assert '<meta property="og:locale" content="zh_CN">' in chinese
+    assert '"inLanguage": "zh-hans"' in chinese
