@@ -46,13 +46,24 @@ class ResolvedBlock(blocks.StructBlock):
         return context
 
 
-class ExcerptBlock(ResolvedBlock):
-    """Paragraphs of an edition, from one to another, always in their current text."""
+class ParagraphRangeBlock(ResolvedBlock):
+    """Paragraphs of an edition from one to another, chosen from its list of paragraphs."""
 
     resolver = "resolve"
-
     start = StoredChoiceBlock(label=_("from paragraph"), choices=segment_choices)
     end = StoredChoiceBlock(label=_("to paragraph"), choices=segment_choices)
+
+    def clean(self, value):
+        value = super().clean(value)
+        problem = range_problem(value["start"], value["end"])
+        if problem:
+            raise StructBlockValidationError({"end": ValidationError(problem)})
+        return value
+
+
+class ExcerptBlock(ParagraphRangeBlock):
+    """Paragraphs of an edition, from one to another, always in their current text."""
+
     version = StoredChoiceBlock(
         label=_("version"),
         choices=version_choices,
@@ -75,13 +86,6 @@ class ExcerptBlock(ResolvedBlock):
         icon = "doc-full"
         label = _("source excerpt")
         template = "lessons/blocks/excerpt.html"
-
-    def clean(self, value):
-        value = super().clean(value)
-        problem = range_problem(value["start"], value["end"])
-        if problem:
-            raise StructBlockValidationError({"end": ValidationError(problem)})
-        return value
 
 
 class QuestionBlock(blocks.StructBlock):
@@ -107,26 +111,15 @@ class QuestionBlock(blocks.StructBlock):
         template = "lessons/blocks/question.html"
 
 
-class OrganiserBlock(ResolvedBlock):
+class OrganiserBlock(ParagraphRangeBlock):
     """Observe, reflect, question: the Library of Congress's primary-source analysis tool."""
 
-    resolver = "resolve"
-
-    start = StoredChoiceBlock(label=_("from paragraph"), choices=segment_choices)
-    end = StoredChoiceBlock(label=_("to paragraph"), choices=segment_choices)
     instructions = blocks.TextBlock(label=_("instructions"), required=False)
 
     class Meta:
         icon = "table"
         label = _("observe, reflect, question")
         template = "lessons/blocks/organiser.html"
-
-    def clean(self, value):
-        value = super().clean(value)
-        problem = range_problem(value["start"], value["end"])
-        if problem:
-            raise StructBlockValidationError({"end": ValidationError(problem)})
-        return value
 
 
 def document_choices():
