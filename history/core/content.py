@@ -4,6 +4,7 @@ from django.conf import settings
 from wagtail.models import Locale, Page, Site
 
 from .bibliography import SourceKind, SourceRecord
+from .images import load_images
 from .loading import ContentError, digest_files, read_yaml, require, require_choice
 from .models import HomePage
 from .translating import load_page_translations
@@ -34,6 +35,8 @@ def load(loader):
         page.title = require(data, "title", path)
         for field in HOME_FIELDS:
             setattr(page, field, require(data, field, path))
+        for field in ("seo_title", "search_description"):
+            setattr(page, field, str(data.get(field) or ""))
 
     def create():
         _remove_placeholder(root)
@@ -52,6 +55,7 @@ def load(loader):
     _point_site_at(home)
     load_page_translations(loader, "home", home)
     load_bibliography(loader)
+    load_images(loader)
     return home
 
 
