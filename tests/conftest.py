@@ -50,3 +50,23 @@ def _clear_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+def fresh_database():
+    """Empty the test database inside the test's transaction (rolled back afterwards), leaving
+    what Wagtail's migrations create for a new site: the default locale, the tree root and the
+    root collection. Content then comes from `load_site`, as on a new instance."""
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import Collection, Locale, Page
+
+    call_command("flush", interactive=False, verbosity=0)
+    ContentType.objects.clear_cache()
+    locale = Locale.objects.create(language_code="en")
+    Page.add_root(title="Root", slug="root", locale=locale)
+    Collection.add_root(name="Root")
+
+
+def export_site(content_dir):
+    out = io.StringIO()
+    call_command("export_site", "--content-dir", str(content_dir), stdout=out)
+    return out.getvalue()

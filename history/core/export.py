@@ -26,17 +26,21 @@ def export(exporter):
 
 
 def bibliography():
-    """The source records, each after the collection it was read in."""
+    """The source records in the order they were made, each after the collection it was
+    read in (the loader needs the collection first)."""
     written, items = set(), []
     pending = list(SourceRecord.objects.order_by("pk"))
     while pending:
-        ready = [r for r in pending if r.collection_id is None or r.collection_id in written]
-        if not ready:  # a loop of collections, which the admin cannot save; keep the rest
-            ready = pending
-        for record in ready:
-            items.append(record_data(record))
-            written.add(record.pk)
-        pending = [r for r in pending if r.pk not in written]
+        waiting = []
+        for record in pending:
+            if record.collection_id is None or record.collection_id in written:
+                items.append(record_data(record))
+                written.add(record.pk)
+            else:
+                waiting.append(record)
+        if len(waiting) == len(pending):  # a loop of collections, which cannot be loaded
+            break
+        pending = waiting
     return items
 
 

@@ -1,8 +1,8 @@
 """Images as content files: `site/images/images.yaml` lists each image's file (in the same
 folder), its title and its alt text (`description`).
 
-Content files name an image by its file name, which is also its key in the database: the
-loader stores each file under that name, and the export writes each image back under it.
+Content files name an image by its file name there (its `ImageKey`); an image uploaded in the
+admin is exported under the name of its stored file.
 """
 
 import hashlib
@@ -13,7 +13,7 @@ from wagtail.images import get_image_model
 from wagtail.images.models import Filter
 
 from .loading import ContentError, digest_data, digest_files, read_yaml, require
-from .models import LoadedContent
+from .models import ImageKey, LoadedContent
 
 FOLDER = "images"
 # The renditions the site's templates ask for ({% picture %} in essays), made by the loader so
@@ -22,14 +22,15 @@ RENDITIONS = [f"width-{w}|format-{f}" for w in (640, 1200) for f in ("avif", "we
 
 
 def image_key(image):
-    """How content files name `image`: its file name."""
-    return PurePosixPath(image.file.name).name
+    """How content files name `image`."""
+    known = ImageKey.objects.filter(image=image).values_list("key", flat=True).first()
+    return known or PurePosixPath(image.file.name).name
 
 
 def image_for(key, where):
     """The image that content files call `key`; a ContentError naming `where` if none."""
-    image = get_image_model().objects.filter(file__endswith=f"/{key}").first()
-    if image is None or image_key(image) != key:
+    image = get_image_model().objects.filter(content_key__key=key).first()
+    if image is None:
         raise ContentError(f"{where}: no image “{key}” in {FOLDER}/")
     return image
 
@@ -54,7 +55,7 @@ def _sync_image(loader, item, name, file_path, where):
     key = f"{FOLDER}/{name}"
     digest = digest_data({"item": item, "file": digest_files(file_path)})
     record = LoadedContent.objects.filter(key=key).first()
-    image = get_image_model().objects.filter(file__endswith=f"/{name}").first()
+    image = get_image_model().objects.filter(content_key__key=name).first()
     if image is not None and record and record.digest == digest and not loader.force:
         return
     if image is None:
@@ -66,8 +67,7 @@ def _sync_image(loader, item, name, file_path, where):
     image.description = str(item.get("description") or "")
     image._set_image_file_metadata()
     image.save()
-    if image_key(image) != name:
-        raise ContentError(f"{where}: the file was stored as “{image.file.name}”, not “{name}”")
+    ImageKey.objects.update_or_create(image=image, defaults={"key": name})
     for spec in RENDITIONS:
         image.get_rendition(Filter(spec))
     LoadedContent.objects.update_or_create(key=key, defaults={"digest": digest})
@@ -80,9 +80,12 @@ def _digest_of(image):
 
 
 def export_images(exporter):
-    items = []
+    items, names = [], set()
     for image in get_image_model().objects.order_by("pk"):
         name = image_key(image)
+        if name in names:  # two uploads of files with the same name
+            name = f"{image.pk}-{name}"
+        names.add(name)
         with image.open_file() as handle:
             exporter.write_bytes(Path(FOLDER) / name, handle.read())
         item = {"file": name, "title": image.title}

@@ -81,4 +81,17 @@ class LoadedContent(models.Model):
         return self.key
 
 
+class ImageKey(models.Model):
+    """The name content files give an image (its file name in `site/images/`), whatever name
+    the storage gave its file."""
+
+    image = models.OneToOneField(
+        "wagtailimages.Image", on_delete=models.CASCADE, related_name="content_key"
+    )
+    key = models.CharField(max_length=200, unique=True)
+
+    def __str__(self):
+        return self.key
+
+
 from .bibliography import SourceRecord  # noqa: E402,F401
