@@ -53,14 +53,22 @@ def _clear_cache():
 
 
 def fresh_database():
-    """Empty the test database inside the test's transaction (rolled back afterwards), leaving
-    what Wagtail's migrations create for a new site: the default locale, the tree root and the
-    root collection. Content then comes from `load_site`, as on a new instance."""
-    from django.contrib.contenttypes.models import ContentType
+    """Empty the test database inside the test's transaction (rolled back afterwards), as a new
+    instance's database is after its migrations: content types and permissions, the default
+    locale, the tree root and the root collection. Content then comes from `load_site`."""
+    from django.core.management.color import no_style
+    from django.db import connection
     from wagtail.models import Collection, Locale, Page
 
-    call_command("flush", interactive=False, verbosity=0)
-    ContentType.objects.clear_cache()
+    keep = {"django_migrations", "django_content_type", "auth_permission"}
+    tables = [
+        table
+        for table in connection.introspection.django_table_names(only_existing=True)
+        if table not in keep
+    ]
+    connection.ops.execute_sql_flush(
+        connection.ops.sql_flush(no_style(), tables, allow_cascade=True)
+    )
     locale = Locale.objects.create(language_code="en")
     Page.add_root(title="Root", slug="root", locale=locale)
     Collection.add_root(name="Root")

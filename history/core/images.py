@@ -9,8 +9,9 @@ import hashlib
 from pathlib import Path, PurePosixPath
 
 from django.core.files.base import ContentFile
+from django.core.management.base import CommandError
 from wagtail.images import get_image_model
-from wagtail.images.models import Filter
+from wagtail.images.models import Filter, SourceImageIOError
 
 from .loading import ContentError, digest_data, digest_files, read_yaml, require
 from .models import ImageKey, LoadedContent
@@ -86,8 +87,13 @@ def export_images(exporter):
         if name in names:  # two uploads of files with the same name
             name = f"{image.pk}-{name}"
         names.add(name)
-        with image.open_file() as handle:
-            exporter.write_bytes(Path(FOLDER) / name, handle.read())
+        try:
+            with image.open_file() as handle:
+                exporter.write_bytes(Path(FOLDER) / name, handle.read())
+        except SourceImageIOError as error:
+            raise CommandError(
+                f"image “{image.title}” ({name}): file not found ({error})"
+            ) from error
         item = {"file": name, "title": image.title}
         if image.description:
             item["description"] = image.description

@@ -81,3 +81,52 @@ def test_images_travel_with_their_files_and_alt_text(content_copy, tmp_path):
 def test_a_second_export_changes_no_file(content_copy):
     export_site(content_copy)
     assert "(0 files changed)" in export_site(content_copy)
+
+
+def test_groups_and_their_permissions_come_back(content_copy):
+    from django.contrib.auth.models import Group, Permission
+
+    from history.core.groups import export_groups_data
+
+    teachers = Group.objects.get(name="Teachers")
+    teachers.permissions.add(Permission.objects.get(codename="choose_document"))
+    Group.objects.create(name="Reviewers").permissions.add(
+        Permission.objects.get(codename="access_admin")
+    )
+    before = export_groups_data()
+
+    export_site(content_copy)
+    fresh_database()
+    load_site(content_copy)
+
+    assert export_groups_data() == before
+    reviewers = Group.objects.get(name="Reviewers")
+    assert list(reviewers.permissions.values_list("codename", flat=True)) == ["access_admin"]
+    # Page permissions name pages by content key: the teachers' are on the lessons index.
+    grants = Group.objects.get(name="Teachers").page_permissions.values_list(
+        "page__slug", "page__locale__language_code", "permission__codename"
+    )
+    assert sorted(grants) == [("lessons", "en", "add_page"), ("lessons", "en", "publish_page")]
+
+
+def test_groups_edited_in_the_admin_are_kept_by_the_next_load(content_copy):
+    from django.contrib.auth.models import Group, Permission
+
+    export_site(content_copy)
+    load_site(content_copy)  # the groups file is now what was loaded
+    teachers = Group.objects.get(name="Teachers")
+    teachers.permissions.add(Permission.objects.get(codename="choose_document"))
+    text = (content_copy / "groups.yaml").read_text()
+    (content_copy / "groups.yaml").write_text(
+        text.replace("- name: Teachers", "- name: Teachers\n  # changed")
+    )
+    (content_copy / "groups.yaml").write_text(
+        text.replace(
+            "wagtailadmin.access_admin\n  pages:\n    - {page: lessons",
+            "wagtailadmin.access_admin\n    - wagtaildocs.view_document\n"
+            "  pages:\n    - {page: lessons",
+        )
+    )
+    output = load_site(content_copy)
+    assert "kept groups" in output
+    assert teachers.permissions.filter(codename="choose_document").exists()

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from history.core.exporting import Exporter
+from history.core.groups import export_groups
 
 
 class Command(BaseCommand):
@@ -29,5 +30,6 @@ class Command(BaseCommand):
             module_name = f"{config.name}.export"
             if config.name.startswith("history.") and find_spec(module_name) is not None:
                 import_module(module_name).export(exporter)
+        export_groups(exporter)
         changed = len(exporter.written)
         self.stdout.write(self.style.SUCCESS(f"Content exported ({changed} files changed)."))
