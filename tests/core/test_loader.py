@@ -151,3 +151,29 @@ def test_a_translation_note_on_an_unknown_segment_is_refused(content_copy):
     with pytest.raises(CommandError, match=re.escape("(translation note 1): anchor “p999”")):
         load_site(content_copy, force=True)
     assert snapshot() == before
+
+
+@pytest.mark.parametrize(
+    "relative, old, new, message",
+    [
+        ("timeline/events.yaml", "  theme: law_policy\n", "  theme: gossip\n", "theme"),
+        ("lessons/lessons.yaml", "slug: lessons\n", "slug:\n", "missing field “slug”"),
+    ],
+)
+def test_a_malformed_later_file_undoes_the_changes_of_earlier_ones(
+    content_copy, relative, old, new, message
+):
+    """Files are loaded in order (home first); a bad file late in the order still leaves the
+    database as it was, earlier changed files included."""
+    home_file = content_copy / "home.yaml"
+    home_file.write_text(home_file.read_text().replace("title: The Fifth Bulletin", "title: X"))
+    path = content_copy / relative
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    before = snapshot()
+    with pytest.raises(CommandError) as refused:
+        load_site(content_copy)
+    assert relative in str(refused.value) and message in str(refused.value)
+    assert snapshot() == before
+    assert HomePage.objects.get(locale__language_code="en").title == "The Fifth Bulletin"
