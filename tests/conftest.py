@@ -66,9 +66,11 @@ def fresh_database():
         for table in connection.introspection.django_table_names(only_existing=True)
         if table not in keep
     ]
-    connection.ops.execute_sql_flush(
-        connection.ops.sql_flush(no_style(), tables, allow_cascade=True)
-    )
+    statements = connection.ops.sql_flush(no_style(), tables, allow_cascade=True)
+    if connection.vendor == "postgresql":
+        # PostgreSQL truncates only tables without pending deferred checks: run them first.
+        statements = ["SET CONSTRAINTS ALL IMMEDIATE", *statements, "SET CONSTRAINTS ALL DEFERRED"]
+    connection.ops.execute_sql_flush(statements)
     locale = Locale.objects.create(language_code="en")
     Page.add_root(title="Root", slug="root", locale=locale)
     Collection.add_root(name="Root")
