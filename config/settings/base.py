@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "history.timeline",
     "history.glossary",
     "history.lessons",
+    "history.publishing",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.routable_page",

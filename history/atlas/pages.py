@@ -60,6 +60,13 @@ class MapPage(RoutablePageMixin, Page):
 
         return geojson(request, self)
 
+    def sitemap_subpaths(self):
+        """Each place's page (every place is shown in every language)."""
+        from .places import Place
+
+        slugs = Place.objects.order_by("slug").values_list("slug", flat=True).distinct()
+        return [f"place/{slug}/" for slug in slugs]
+
     @path("place/<slug:slug>/")
     def place(self, request, slug):
         from .views import place_view

@@ -390,6 +390,9 @@ class EditionPage(RoutablePageMixin, Page):
 
         return read(request, self)
 
+    def sitemap_subpaths(self):
+        return ["parallel/"]
+
     @path("parallel/")
     def parallel(self, request):
         from .views import parallel

@@ -11,8 +11,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
-from wagtail.images.blocks import ImageChooserBlock
 
+from history.core.alt_text import AltTextImageBlock
 from history.edition.passages import (
     paragraph_problem,
     parse_paragraph,
@@ -47,7 +47,8 @@ class HeadingBlock(blocks.CharBlock):
 
 
 class ImageBlock(blocks.StructBlock):
-    image = ImageChooserBlock(label=_("image"))
+    # Alt text (or "decorative") is asked for beside the chooser, and required to publish.
+    image = AltTextImageBlock(label=_("image"))
     caption = blocks.RichTextBlock(label=_("caption"), features=CAPTION_FEATURES, required=False)
     credit = blocks.CharBlock(
         label=_("credit"), required=False, help_text=_("Who made it and where it is held.")

@@ -19,6 +19,7 @@ from wagtail.search import index
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from history.core import generation
+from history.core.alt_text import ALT_TEXT_HELP, DECORATIVE_HELP, alt_for, alt_text_problem
 from history.core.bibliography import SourceKind, SourceRecord
 from history.core.citations import Citation
 from history.core.language_parts import HAN, mark_chinese
@@ -59,7 +60,20 @@ class EssayIndexPage(Page):
 
 
 class EssayPageForm(WagtailAdminPageForm):
-    """Checks that every footnote marker in the body has its footnote, and the reverse."""
+    """Checks that every footnote marker in the body has its footnote, and the reverse; and,
+    unless a draft is being saved, that the image at the top has alt text or is decorative."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if not self.is_deferred_validation:
+            problem = alt_text_problem(
+                cleaned_data.get("hero_image"),
+                cleaned_data.get("hero_alt_text"),
+                cleaned_data.get("hero_decorative"),
+            )
+            if problem:
+                self.add_error("hero_alt_text", problem)
+        return cleaned_data
 
     def is_valid(self):
         if not super().is_valid():
@@ -111,6 +125,12 @@ class EssayPage(Page):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    hero_alt_text = models.CharField(
+        _("alt text"), max_length=300, blank=True, help_text=ALT_TEXT_HELP
+    )
+    hero_decorative = models.BooleanField(
+        _("image is decorative"), default=False, help_text=DECORATIVE_HELP
+    )
     hero_caption = models.CharField(_("caption"), max_length=300, blank=True)
     hero_credit = models.CharField(_("credit"), max_length=300, blank=True)
     hero_licence = models.CharField(_("licence"), max_length=120, blank=True)
@@ -132,6 +152,8 @@ class EssayPage(Page):
         MultiFieldPanel(
             [
                 FieldPanel("hero_image"),
+                FieldPanel("hero_alt_text"),
+                FieldPanel("hero_decorative"),
                 FieldPanel("hero_caption"),
                 FieldPanel("hero_credit"),
                 FieldPanel("hero_licence"),
@@ -155,6 +177,10 @@ class EssayPage(Page):
     def save(self, *args, **kwargs):
         self.reading_minutes = reading_minutes(self.body)
         return super().save(*args, **kwargs)
+
+    @property
+    def hero_alt(self):
+        return alt_for(self.hero_image, self.hero_alt_text, self.hero_decorative)
 
     @property
     def untranslated(self):

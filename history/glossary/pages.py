@@ -31,6 +31,13 @@ class GlossaryPage(RoutablePageMixin, Page):
 
         return glossary(request, self)
 
+    def sitemap_subpaths(self):
+        """Each term's entry (every term is shown in every language)."""
+        from .terms import GlossaryTerm
+
+        slugs = GlossaryTerm.objects.order_by("slug").values_list("slug", flat=True).distinct()
+        return [f"term/{slug}/" for slug in slugs]
+
     @path("term/<slug:slug>/")
     def term(self, request, slug):
         from .views import term

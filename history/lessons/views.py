@@ -43,6 +43,8 @@ def lesson(request, page, form):
         untranslated=parts["content_language"] != get_language(),
         show_teacher=show_teacher,
         short_url=request.build_absolute_uri(f"/l/{page.short_code}/"),
+        # The handout and the teacher copy print the lesson: its page is the canonical one.
+        canonical=request.build_absolute_uri(parts["canonical_url"]),
     )
     template = {
         "page": "lessons/lesson_page.html",
@@ -62,14 +64,18 @@ def _lesson_parts(request, page, show_teacher):
 
     def render():
         content_language = get_language()
+        canonical_url = page.get_url(request)
         if page.alias_of_id:
-            # A stand-in for a translation not made yet: the lesson is in its source's language.
-            source = Page.objects.filter(pk=page.alias_of_id)
-            content_language = source.values_list("locale__language_code", flat=True).first()
+            # A stand-in for a translation not made yet: the lesson is in its source's
+            # language, and lives at its source's address.
+            source = Page.objects.select_related("locale").get(pk=page.alias_of_id)
+            content_language = source.locale.language_code
+            canonical_url = source.get_url(request)
         return {
             "body": render_body(),
             "index_url": page.get_parent().get_url(request),
             "content_language": content_language,
+            "canonical_url": canonical_url,
         }
 
     def render_body():

@@ -15,6 +15,7 @@ from wagtail.models import RevisionMixin, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from history.core.alt_text import ALT_TEXT_HELP, DECORATIVE_HELP, alt_for, alt_text_problem
 from history.core.models import EDITORIAL_FEATURES
 
 from .dates import DAY, MONTH, YEAR, PartialDate, format_range
@@ -107,6 +108,12 @@ class Event(TranslatableMixin, RevisionMixin, index.Indexed, ClusterableModel):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    image_alt_text = models.CharField(
+        _("alt text"), max_length=300, blank=True, help_text=ALT_TEXT_HELP
+    )
+    image_decorative = models.BooleanField(
+        _("image is decorative"), default=False, help_text=DECORATIVE_HELP
+    )
     image_credit = models.CharField(_("image credit"), max_length=300, blank=True)
 
     override_translatable_fields = [
@@ -119,6 +126,8 @@ class Event(TranslatableMixin, RevisionMixin, index.Indexed, ClusterableModel):
         SynchronizedField("end_day", overridable=False),
         SynchronizedField("anchors", overridable=False),
         SynchronizedField("image_credit"),
+        SynchronizedField("image_decorative", overridable=False),
+        TranslatableField("image_alt_text"),
         TranslatableField("title"),
         TranslatableField("date_note"),
         TranslatableField("summary"),
@@ -143,7 +152,13 @@ class Event(TranslatableMixin, RevisionMixin, index.Indexed, ClusterableModel):
         FieldPanel("places"),
         FieldRowPanel([FieldPanel("edition"), FieldPanel("anchors")]),
         FieldPanel("sources"),
-        FieldRowPanel([FieldPanel("image"), FieldPanel("image_credit")]),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("image"), FieldPanel("image_credit")]),
+                FieldRowPanel([FieldPanel("image_alt_text"), FieldPanel("image_decorative")]),
+            ],
+            heading=_("Image"),
+        ),
     ]
     search_fields = [
         index.SearchField("title"),
@@ -180,6 +195,10 @@ class Event(TranslatableMixin, RevisionMixin, index.Indexed, ClusterableModel):
         return format_range(self.start, self.end, self.circa)
 
     @property
+    def image_alt(self):
+        return alt_for(self.image, self.image_alt_text, self.image_decorative)
+
+    @property
     def anchor_list(self):
         return self.anchors.split()
 
@@ -188,6 +207,10 @@ class Event(TranslatableMixin, RevisionMixin, index.Indexed, ClusterableModel):
         self._check_start(errors)
         self._check_end(errors)
         self._check_anchors(errors)
+        # An event has no drafts: saving it puts it on the timeline, so the rule applies.
+        problem = alt_text_problem(self.image, self.image_alt_text, self.image_decorative)
+        if problem:
+            errors["image_alt_text"] = problem
         if errors:
             raise ValidationError(errors)
 

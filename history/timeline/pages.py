@@ -31,6 +31,13 @@ class TimelinePage(RoutablePageMixin, Page):
     class Meta:
         verbose_name = _("timeline page")
 
+    def sitemap_subpaths(self):
+        """Each event's page (every event is shown in every language)."""
+        from .events import Event
+
+        slugs = Event.objects.order_by("slug").values_list("slug", flat=True).distinct()
+        return [f"event/{slug}/" for slug in slugs]
+
     @path("")
     def timeline(self, request):
         from .views import timeline

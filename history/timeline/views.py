@@ -22,6 +22,7 @@ from history.edition.models import EditionPage
 
 from .events import Theme
 from .listing import CAMPAIGN_ERA, ERAS, BadFilter, Filters, Timeline, overview
+from .schema import event_json_ld, timeline_json_ld
 
 
 def _fragment(request):
@@ -49,6 +50,11 @@ def timeline(request, page):
     if _fragment(request):
         return _respond(request, "timeline/includes/results_swap.html", context)
     context.update(themes=Theme.choices, eras=ERAS, campaign_era=CAMPAIGN_ERA)
+    # Every event, whatever the filters: the list describes the canonical, unfiltered page.
+    base = request.build_absolute_uri(page.get_url(request))
+    context["json_ld"] = timeline_json_ld(
+        page.title, listing.all_events, lambda event: f"{base}event/{event.slug}/"
+    )
     return _respond(request, page.get_template(request), context)
 
 
@@ -59,6 +65,7 @@ def event(request, page, slug):
         raise Http404("No such event")
     context = page.get_context(request)
     context.update(event=found, links=_links(request, [found]), filters=Filters())
+    context["json_ld"] = event_json_ld(found, request.build_absolute_uri(request.path))
     template = (
         "timeline/includes/event_more.html" if _fragment(request) else "timeline/event_page.html"
     )
