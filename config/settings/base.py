@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "history.timeline",
     "history.glossary",
     "history.lessons",
+    "history.search",
     "history.publishing",
     "wagtail_localize",
     "wagtail_localize.locales",

@@ -1,0 +1,1 @@
+from .pages import SearchPage  # noqa: F401

@@ -1,0 +1,24 @@
+"""The search page: one page per language, answering `?q=...&type=...`."""
+
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
+
+
+class SearchPage(Page):
+    parent_page_types = ["core.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("search page")
+
+    def serve(self, request, *args, **kwargs):
+        from .views import search
+
+        response = search(request, self)
+        patch_vary_headers(response, ("HX-Request",))
+        return response
+
+    def serve_preview(self, request, mode_name):
+        return self.serve(request)

@@ -1,0 +1,144 @@
+"""The search page: the right objects in the reader's language, filters by type, marked
+matches, and a page (never a 500) for any query."""
+
+import re
+
+import pytest
+from django.core.cache import cache
+
+from history.search.finding import pattern_for, snippet, words_of
+
+pytestmark = pytest.mark.django_db
+
+
+def search(client, query, language="en", **params):
+    response = client.get(f"/{language}/search/", {"q": query, **params})
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def hits(html):
+    """[(kind class, link, title)] of the results on the page."""
+    return re.findall(
+        r'<li class="hit hit--(\w+)">.*?<a href="([^"]+)">([^<]+)</a>', html, flags=re.S
+    )
+
+
+def links(html, kind=None):
+    return [link for found_kind, link, _title in hits(html) if kind in (None, found_kind)]
+
+
+def test_tonghua_finds_the_paragraph_the_place_and_the_essays(client, site_content):
+    html = search(client, "Tonghua")
+    assert "/en/fifth-bulletin/#p37" in links(html, "paragraph")
+    assert "/en/map/place/tonghua/" in links(html, "place")
+    assert "/en/essays/reading-a-translation/" in links(html, "essay")
+    assert "<mark>Tonghua</mark>" in html
+    # Each paragraph once.
+    assert len(links(html, "paragraph")) == len(set(links(html, "paragraph")))
+
+
+def test_chinese_words_are_found_inside_chinese_sentences(client, site_content):
+    html = search(client, "坦白")
+    # The Chinese original, shown on the English site in its own version and language.
+    paragraphs = links(html, "paragraph")
+    assert paragraphs and all("?version=zh#p" in link for link in paragraphs)
+    assert "/en/fifth-bulletin/?version=zh#p16" in paragraphs
+    assert "<mark>坦白</mark>" in html
+    assert 'lang="zh-Hans"' in html or 'lang="zh"' in html
+
+
+def test_the_chinese_site_finds_chinese_objects(client, site_content):
+    html = search(client, "通化", "zh-hans")
+    assert "/zh-hans/fifth-bulletin/#p37" in links(html, "paragraph")
+    assert "/zh-hans/map/place/tonghua/" in links(html, "place")
+    titles = [title for kind, _link, title in hits(html) if kind == "place"]
+    assert "通化市" in titles
+    assert not [link for link in links(html) if link.startswith("/en/")]
+
+
+def test_luo_ruiqing_finds_the_signature_and_the_essay_about_him(client, site_content):
+    html = search(client, "Luo Ruiqing")
+    assert "/en/essays/luo-ruiqing/" in links(html, "essay")
+    assert links(html, "paragraph")
+    # Every word must appear: a word that is nowhere finds nothing.
+    assert hits(search(client, "Luo Ruiqing zeppelin")) == []
+
+
+def test_a_year_finds_the_events_of_that_year(client, site_content):
+    html = search(client, "1950")
+    events = links(html, "event")
+    assert "/en/timeline/event/1950-gac-opium-order/" in events
+    assert "/en/timeline/event/1950-korean-war/" in events
+
+
+def test_types_filter_the_results_and_keep_the_query(client, site_content):
+    html = search(client, "Tonghua", type="place")
+    assert {kind for kind, _link, _title in hits(html)} == {"place"}
+    assert 'href="?q=Tonghua&amp;type=place"' in html
+    assert re.search(r'type=place"[^>]*aria-current="true"', html)
+    # The other types stay offered, with their counts.
+    assert re.search(r'type=essay"[^>]*>\s*Essays <span class="search-types__count">\d+', html)
+    # An unknown type shows everything rather than failing.
+    assert len(hits(search(client, "Tonghua", type="nonsense"))) > 1
+
+
+def test_htmx_gets_the_results_alone(client, site_content):
+    response = client.get("/en/search/", {"q": "Tonghua"}, headers={"HX-Request": "true"})
+    html = response.content.decode()
+    assert html.lstrip().startswith('<section id="search-results"')
+    assert "<html" not in html
+    assert "HX-Request" in response.headers["Vary"]
+
+
+def test_teacher_only_text_is_never_found(client, site_content):
+    from wagtail.rich_text import RichText
+
+    from history.lessons.pages import LessonPage
+
+    lesson = LessonPage.objects.filter(locale__language_code="en").first()
+    for block in lesson.body:
+        if block.block_type == "question":
+            block.value["model_answer"] = RichText("<p>Quillwort is the answer key.</p>")
+            break
+    lesson.save_revision().publish()
+    assert hits(search(client, "Quillwort")) == []
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["", " ", "%", "_", "...", "*", '"', "NEAR(", "AND", "' OR 1=1 --", "a" * 5000,
+     "<script>alert(1)</script>", "\\", "坦" * 3000, "));DROP TABLE wagtailcore_page;--"],
+)  # fmt: skip
+def test_odd_queries_get_a_page(client, site_content, query):
+    html = search(client, query)
+    assert "<script>alert(1)</script>" not in html
+    assert "Search" in html
+
+
+def test_a_long_query_is_cut_and_says_so(client, site_content):
+    assert "Only the first 200 characters" in search(client, "opium " * 100)
+
+
+def test_result_pages_are_not_indexed_by_search_engines(client, site_content):
+    assert 'name="robots" content="noindex"' in search(client, "opium")
+    assert 'name="robots"' not in client.get("/en/search/").content.decode()
+
+
+def test_queries_are_bounded(client, site_content, django_assert_max_num_queries):
+    search(client, "opium")  # the corpus and the site frame are built once
+    with django_assert_max_num_queries(12):
+        search(client, "Tonghua")
+    cache.clear()
+    with django_assert_max_num_queries(48):  # a cold start builds the whole corpus, once
+        search(client, "Tonghua")
+
+
+def test_matching_and_marking():
+    assert words_of('  "Luo"   Ruiqing! ') == ["Luo", "Ruiqing"]
+    assert words_of("... !!") == []
+    pattern = pattern_for(["execut", "坦白"])
+    assert pattern.search("the executions") and not pattern.search("prosecute")
+    assert pattern.search("拒不坦白的大毒犯")
+    html = snippet("Tom & <b>Jerry</b> were executed.", pattern)
+    assert html == "Tom &amp; &lt;b&gt;Jerry&lt;/b&gt; were <mark>execut</mark>ed."
