@@ -1,6 +1,13 @@
-"""Content loading for editions: `site/editions/<slug>/edition.yaml` and `text.yaml`."""
+"""Content loading for editions: `site/editions/<slug>/edition.yaml`, `text.yaml` and
+`notes.yaml`.
+
+The edition and each object in its files get a translation key derived from where they are
+(`default_key`), so that translation files can name them. An object made in the admin has a
+key of its own; its file then gives it (`translation_key`), as export.py writes it.
+"""
 
 import datetime
+import uuid
 
 from wagtail.models import Locale
 
@@ -30,13 +37,33 @@ from .models import (
     TranslationNote,
     VersionStatus,
 )
+from .page_links import ids_for_paths
 
 TEXT_FIELDS = [
     "short_title", "original_title", "original_title_language", "content_note", "issuing_body",
     "author_family_name", "author_given_name", "author_name_original", "author_role",
     "addressees", "distribution", "original_language", "summary", "source", "rights",
-    "search_description",
+    "search_description", "seo_title",
 ]  # fmt: skip
+# Fields (of TEXT_FIELDS, and versions' provenance) in Wagtail's rich text: their page links
+# name pages by path in the files (see page_links.py).
+RICH_TEXT_FIELDS = ["summary", "source", "rights"]
+
+# The child objects of an edition, as the loader sets them, in the order of its files.
+RELATIONS = ["versions", "dates", "segments", "translation_notes", "term_notes", "annotations"]
+
+
+def default_key(slug, relation, obj, index):
+    """The translation key of an edition's child object whose file does not give one."""
+    parts = {
+        "versions": lambda: [obj.code],
+        "dates": lambda: [index],
+        "segments": lambda: [obj.anchor],
+        "translation_notes": lambda: [obj.anchor, index],
+        "term_notes": lambda: [obj.version, obj.term],
+        "annotations": lambda: [obj.anchor, index],
+    }[relation]()
+    return stable_key(slug, relation, *parts)
 
 
 def load(loader):
@@ -52,7 +79,10 @@ def load_edition(loader, home, folder):
     meta, segments = read_yaml(meta_path), read_yaml(text_path)
     notes = read_yaml(notes_path) if notes_path.exists() else {}
     slug = require(meta, "slug", meta_path)
-    versions = [_version(item, meta_path) for item in require(meta, "versions", meta_path, list)]
+    versions = [
+        _version(item, meta_path, lambda html: ids_for_paths(html, home, loader, meta_path))
+        for item in require(meta, "versions", meta_path, list)
+    ]
     dates = [_date(item, meta_path) for item in require(meta, "dates", meta_path, list)]
     codes = {version.code for version in versions}
     if not isinstance(segments, list):
@@ -76,41 +106,42 @@ def load_edition(loader, home, folder):
         _annotation(item, index, texts, records, notes_path)
         for index, item in enumerate(notes.get("annotations") or [])
     ]
-    for obj in versions:
-        obj.translation_key = stable_key(slug, "versions", obj.code)
-    for index, obj in enumerate(dates):
-        obj.translation_key = stable_key(slug, "dates", index)
-    for obj in segments:
-        obj.translation_key = stable_key(slug, "segments", obj.anchor)
-    for index, obj in enumerate(translation_notes):
-        obj.translation_key = stable_key(slug, "translation_notes", obj.anchor, index)
-    for obj in term_notes:
-        obj.translation_key = stable_key(slug, "term_notes", obj.version, obj.term)
-    for index, obj in enumerate(annotations):
-        obj.translation_key = stable_key(slug, "annotations", obj.anchor, index)
+    children = {
+        "versions": versions,
+        "dates": dates,
+        "segments": segments,
+        "translation_notes": translation_notes,
+        "term_notes": term_notes,
+        "annotations": annotations,
+    }
+    for relation, objects in children.items():
+        for index, obj in enumerate(objects):
+            if obj.translation_key is None:
+                obj.translation_key = default_key(slug, relation, obj, index)
+    page_key = _translation_key(meta, meta_path) or stable_key(slug)
+    last_anchor_number = meta.get("last_anchor_number") or 0
+    if not isinstance(last_anchor_number, int):
+        raise ContentError(f"{meta_path}: field “last_anchor_number” should be an int")
 
     def fill(page):
         page.title = require(meta, "title", meta_path)
         for field in TEXT_FIELDS:
             if field in meta:
                 setattr(page, field, meta[field] or "")
+        for field in RICH_TEXT_FIELDS:
+            setattr(page, field, ids_for_paths(getattr(page, field), home, loader, meta_path))
         page.author_family_name_first = bool(meta.get("author_family_name_first", True))
         page.show_in_menus = bool(meta.get("show_in_menus", True))
-        page.set_children(
-            versions=versions,
-            dates=dates,
-            segments=segments,
-            translation_notes=translation_notes,
-            term_notes=term_notes,
-            annotations=annotations,
-        )
+        # Anchors deleted in the admin stay used: saving the page numbers new ones after these.
+        page.last_anchor_number = max(page.last_anchor_number, last_anchor_number)
+        page.set_children(**children)
 
     def update(page):
         fill(page)
         page.save_revision().publish()
 
     def create():
-        page = EditionPage(slug=slug, locale=home.locale, translation_key=stable_key(slug))
+        page = EditionPage(slug=slug, locale=home.locale, translation_key=page_key)
         fill(page)
         home.add_child(instance=page)
         page.save_revision().publish()
@@ -124,7 +155,7 @@ def load_edition(loader, home, folder):
     return page
 
 
-def _version(item, path):
+def _version(item, path, rich_text):
     status = require_choice(item, "status", path, VersionStatus.values)
     return DocumentVersion(
         code=require(item, "code", path),
@@ -132,14 +163,20 @@ def _version(item, path):
         label=require(item, "label", path),
         status=status,
         translator=item.get("translator") or "",
-        provenance=require(item, "provenance", path),
+        provenance=rich_text(require(item, "provenance", path)),
+        translation_key=_translation_key(item, path),
     )
 
 
 def _date(item, path):
     role = require_choice(item, "role", path, DateRole.values)
     value = require(item, "date", path, datetime.date)
-    return DocumentDate(role=role, date=value, label=require(item, "label", path))
+    return DocumentDate(
+        role=role,
+        date=value,
+        label=require(item, "label", path),
+        translation_key=_translation_key(item, path),
+    )
 
 
 def _segment(item, index, codes, path):
@@ -161,6 +198,7 @@ def _segment(item, index, codes, path):
         texts=stream,
         anatomy_note=item.get("anatomy_note", ""),
         alignment_note=item.get("alignment_note", ""),
+        translation_key=_translation_key(item, where),
     )
 
 
@@ -176,6 +214,7 @@ def _translation_note(item, index, codes, anchors, path):
         original_phrase=item.get("original_phrase", ""),
         translation_phrase=item.get("translation_phrase", ""),
         note=require(item, "note", where),
+        translation_key=_translation_key(item, where),
     )
 
 
@@ -192,9 +231,16 @@ def _annotation(item, index, texts, records, path):
         anchor=anchor,
         kind=require_choice(item, "kind", where, AnnotationKind.values),
         phrase=phrase,
-        text=" ".join(require(item, "text", where).split()),
+        text=_annotation_text(require(item, "text", where)),
         sources=[("source", records[key]) for key in item.get("sources") or []],
+        translation_key=_translation_key(item, where),
     )
+
+
+def _annotation_text(text):
+    """Text on one line has its runs of spaces closed up; text written over several lines (a
+    literal block, as export.py writes a note with line breaks) is kept as it is."""
+    return text if "\n" in text.strip() else " ".join(text.split())
 
 
 def _term_note(item, index, codes, path):
@@ -205,4 +251,16 @@ def _term_note(item, index, codes, path):
         term=require(item, "term", where),
         rendering=require(item, "rendering", where),
         note=require(item, "note", where),
+        translation_key=_translation_key(item, where),
     )
+
+
+def _translation_key(item, where):
+    """The key `item` gives itself, if any: a UUID (see `default_key`)."""
+    value = item.get("translation_key")
+    if value in (None, ""):
+        return None
+    try:
+        return uuid.UUID(str(value))
+    except ValueError as error:
+        raise ContentError(f"{where}: translation_key “{value}” is not a UUID") from error
