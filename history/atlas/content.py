@@ -8,10 +8,10 @@ from wagtail.models import Locale
 from history.core.bibliography import SourceRecord
 from history.core.loading import (
     ContentError,
+    item_translation_key,
     read_yaml,
     require,
     require_choice,
-    stable_key,
 )
 from history.core.models import HomePage
 from history.core.simple_pages import load_simple_page
@@ -25,6 +25,10 @@ from .places import Place, PlaceKind
 
 PLACES = "atlas/places"
 FIGURES = "atlas/figures"
+# The fields of the two pages' files (see load_simple_page).
+MAP_FIELDS = ["intro", "map_in_1952", "base_map_note"]
+MAP_PAGE_FIELDS = ["map_in_1952_essay"]
+NUMBERS_FIELDS = ["intro", "caveats"]
 
 
 def load(loader):
@@ -38,11 +42,10 @@ def load(loader):
     load_collection_translations(loader, PLACES, places)
     load_collection_translations(loader, FIGURES, figures)
     load_simple_page(
-        loader, "atlas/map", folder / "map.yaml", MapPage, home,
-        ["intro", "map_in_1952", "base_map_note"], page_fields=["map_in_1952_essay"],
-    )  # fmt: skip
+        loader, "atlas/map", folder / "map.yaml", MapPage, home, MAP_FIELDS, MAP_PAGE_FIELDS
+    )
     load_simple_page(
-        loader, "atlas/numbers", folder / "numbers.yaml", NumbersPage, home, ["intro", "caveats"]
+        loader, "atlas/numbers", folder / "numbers.yaml", NumbersPage, home, NUMBERS_FIELDS
     )
 
 
@@ -82,15 +85,17 @@ def load_places(loader, path):
             place.latitude, place.longitude = (_decimal(v, f"{where}: point") for v in point)
             place.point_note = str(item.get("point_note") or "")
             place.approximate = bool(item.get("approximate"))
+            place.outline = item.get("outline") or None
             place.status_1952 = require(item, "status_1952", where)
             place.status_today = str(item.get("status_today") or "")
 
-        existing = Place.objects.filter(locale=locale, translation_key=stable_key(PLACES, key))
+        translation_key = item_translation_key(item, where, PLACES, key)
+        existing = Place.objects.filter(locale=locale, translation_key=translation_key)
         places[key] = loader.sync_snippet(
             f"{PLACES}/{key}",
             item,
             existing.first(),
-            lambda key=key: Place(locale=locale, translation_key=stable_key(PLACES, key)),
+            lambda tk=translation_key: Place(locale=locale, translation_key=tk),
             fill,
             path,
         )
@@ -110,7 +115,7 @@ def load_figures(loader, path, places):
             document = require_choice(item, "document", where, documents)
             figure.document = documents[document]
             figure.anchor = str(item.get("anchor") or "")
-            edition = item.get("edition", document) if figure.anchor else None
+            edition = item.get("edition", document if figure.anchor else None)
             if edition and edition not in editions:
                 raise ContentError(f"{where}: no edition “{edition}” for anchor {figure.anchor}")
             figure.edition = editions[edition] if edition else None
@@ -137,14 +142,13 @@ def load_figures(loader, path, places):
             figure.translation_by = item.get("translation_by") or default_by
             figure.note = str(item.get("note") or "")
 
-        existing = ReportedFigure.objects.filter(
-            locale=locale, translation_key=stable_key(FIGURES, key)
-        )
+        translation_key = item_translation_key(item, where, FIGURES, key)
+        existing = ReportedFigure.objects.filter(locale=locale, translation_key=translation_key)
         figures[key] = loader.sync_snippet(
             f"{FIGURES}/{key}",
             item,
             existing.first(),
-            lambda key=key: ReportedFigure(locale=locale, translation_key=stable_key(FIGURES, key)),
+            lambda tk=translation_key: ReportedFigure(locale=locale, translation_key=tk),
             fill,
             path,
         )

@@ -58,6 +58,18 @@ def stable_key(*parts):
     return uuid.uuid5(uuid.NAMESPACE_URL, "/".join(str(part) for part in parts))
 
 
+def item_translation_key(data, where, *parts):
+    """The translation key of an item: the one its file names (an object first made in the
+    admin, or renamed there, keeps the key its translations know it by), else `stable_key`."""
+    given = data.get("translation_key")
+    if not given:
+        return stable_key(*parts)
+    try:
+        return uuid.UUID(str(given))
+    except ValueError as error:
+        raise ContentError(f"{where}: translation_key “{given}” is not a UUID") from error
+
+
 def digest_files(*paths):
     sha = hashlib.sha256()
     for path in paths:

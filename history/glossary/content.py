@@ -1,19 +1,17 @@
 """Content loading for the glossary: `site/glossary/terms.yaml` (terms, and where they are
 marked in the edition), the page in `site/glossary/glossary.yaml`, and their translations."""
 
-import re
-
-from django.utils.html import escape
 from wagtail.models import Locale
 
 from history.core.bibliography import SourceRecord
 from history.core.loading import (
     ContentError,
+    item_translation_key,
     read_yaml,
     require,
-    stable_key,
 )
 from history.core.models import HomePage
+from history.core.paragraphs import read_rich_text
 from history.core.simple_pages import load_simple_page
 from history.core.translating import load_collection_translations
 from history.edition.models import EditionPage
@@ -23,6 +21,9 @@ from .pages import GlossaryPage
 from .terms import GlossaryTerm, TermMention
 
 TERMS = "glossary/terms"
+PAGE_FIELDS = ["intro"]
+# The edition whose text the terms are marked in.
+EDITION = "fifth-bulletin"
 
 
 def load(loader):
@@ -38,13 +39,8 @@ def load(loader):
     load_mentions(loader, path, items, terms)
     load_collection_translations(loader, TERMS, terms)
     load_simple_page(
-        loader, "glossary/page", folder / "glossary.yaml", GlossaryPage, home, ["intro"]
+        loader, "glossary/page", folder / "glossary.yaml", GlossaryPage, home, PAGE_FIELDS
     )
-
-
-def _paragraphs(text):
-    paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", text or "") if p.strip()]
-    return "".join(f"<p>{escape(p)}</p>" for p in paragraphs)
 
 
 def load_terms(loader, path, items):
@@ -64,7 +60,7 @@ def load_terms(loader, path, items):
             term.chinese = require(item, "chinese", where)
             term.pinyin = str(item.get("pinyin") or "")
             term.short = require(item, "short", where)
-            term.note = _paragraphs(item.get("note"))
+            term.note = read_rich_text(item, "note", where)
             unknown = [s for s in referenced_slugs(term.note) if s not in keys]
             if unknown:
                 raise ContentError(f"{where}: note: no term {unknown} to refer to")
@@ -73,15 +69,14 @@ def load_terms(loader, path, items):
                 raise ContentError(f"{where}: unknown source(s) {unknown}")
             term.sources = [records[k] for k in item.get("sources") or []]
 
-        existing = GlossaryTerm.objects.filter(
-            locale=locale, translation_key=stable_key(TERMS, key)
-        )
+        translation_key = item_translation_key(item, where, TERMS, key)
+        existing = GlossaryTerm.objects.filter(locale=locale, translation_key=translation_key)
         data = {k: v for k, v in item.items() if k != "mentions"}
         terms[key] = loader.sync_snippet(
             f"{TERMS}/{key}",
             data,
             existing.first(),
-            lambda key=key: GlossaryTerm(locale=locale, translation_key=stable_key(TERMS, key)),
+            lambda tk=translation_key: GlossaryTerm(locale=locale, translation_key=tk),
             fill,
             path,
         )
@@ -91,7 +86,7 @@ def load_terms(loader, path, items):
 def load_mentions(loader, path, items, terms):
     """The terms marked in the edition, replaced as a set when the file's marks change, unless
     an editor has changed them in the admin since the last load."""
-    edition = EditionPage.objects.filter(slug="fifth-bulletin", locale=Locale.get_default()).first()
+    edition = EditionPage.objects.filter(slug=EDITION, locale=Locale.get_default()).first()
     if edition is None:
         return
     mentions = []
@@ -108,4 +103,4 @@ def load_mentions(loader, path, items, terms):
             mentions.append((where, mention))
     marks = [[m.anchor, m.version, m.phrase, m.term.slug] for _where, m in mentions]
     queryset = TermMention.objects.filter(edition=edition)
-    loader.sync_set("glossary/mentions/fifth-bulletin", marks, queryset, mentions)
+    loader.sync_set(f"glossary/mentions/{EDITION}", marks, queryset, mentions)

@@ -7,8 +7,16 @@ from wagtail.models import Locale
 
 from history.atlas.places import Place
 from history.core.bibliography import SourceRecord
-from history.core.loading import ContentError, read_yaml, require, require_choice, stable_key
+from history.core.images import image_for
+from history.core.loading import (
+    ContentError,
+    item_translation_key,
+    read_yaml,
+    require,
+    require_choice,
+)
 from history.core.models import HomePage
+from history.core.paragraphs import read_rich_text
 from history.core.simple_pages import load_simple_page
 from history.core.translating import load_collection_translations
 from history.edition.models import EditionPage
@@ -18,6 +26,9 @@ from .events import Event, Theme
 from .pages import TimelinePage
 
 EVENTS = "timeline/events"
+PAGE_FIELDS = ["intro", "reuse_note"]
+# The edition that an event's anchors belong to unless it names another.
+DEFAULT_EDITION = "fifth-bulletin"
 DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 
 
@@ -29,9 +40,8 @@ def load(loader):
     events = load_events(loader, folder / "events.yaml")
     load_collection_translations(loader, EVENTS, events)
     load_simple_page(
-        loader, "timeline/page", folder / "timeline.yaml", TimelinePage, home,
-        ["intro", "reuse_note"],
-    )  # fmt: skip
+        loader, "timeline/page", folder / "timeline.yaml", TimelinePage, home, PAGE_FIELDS
+    )
 
 
 def parse_date(value, where):
@@ -42,14 +52,6 @@ def parse_date(value, where):
     year, month, day = (int(part) if part else None for part in match.groups())
     precision = DAY if day else MONTH if month else YEAR
     return year, month, day, precision
-
-
-def _paragraphs(text):
-    """Plain paragraphs (blank-line separated) as rich text."""
-    from django.utils.html import escape
-
-    paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", text or "") if p.strip()]
-    return "".join(f"<p>{escape(p)}</p>" for p in paragraphs)
 
 
 def load_events(loader, path):
@@ -81,9 +83,9 @@ def load_events(loader, path):
             event.date_note = str(item.get("date_note") or "")
             event.theme = require_choice(item, "theme", where, Theme.values)
             event.summary = require(item, "summary", where)
-            event.text = _paragraphs(item.get("text"))
+            event.text = read_rich_text(item, "text", where)
             anchors = item.get("anchors") or []
-            edition = item.get("edition", "fifth-bulletin") if anchors else None
+            edition = item.get("edition", DEFAULT_EDITION if anchors else None)
             if edition and edition not in editions:
                 raise ContentError(f"{where}: no edition “{edition}”")
             event.edition = editions[edition] if edition else None
@@ -93,13 +95,16 @@ def load_events(loader, path):
             ]
             sources = require(item, "sources", where, list)
             event.sources = [_known(records, slug, "source", where) for slug in sources]
+            event.image = image_for(item["image"], where) if item.get("image") else None
+            event.image_credit = str(item.get("image_credit") or "")
 
-        existing = Event.objects.filter(locale=locale, translation_key=stable_key(EVENTS, key))
+        translation_key = item_translation_key(item, where, EVENTS, key)
+        existing = Event.objects.filter(locale=locale, translation_key=translation_key)
         events[key] = loader.sync_snippet(
             f"{EVENTS}/{key}",
             item,
             existing.first(),
-            lambda key=key: Event(locale=locale, translation_key=stable_key(EVENTS, key)),
+            lambda tk=translation_key: Event(locale=locale, translation_key=tk),
             fill,
             path,
         )

@@ -1,0 +1,147 @@
+"""Writing the map and the numbers back to `site/atlas/`: places, reported figures, the place
+names marked in the edition, the two pages, and their translations, as `content.py` reads
+them."""
+
+from wagtail.models import Locale
+
+from history.core.exporting import Inline
+from history.core.loading import stable_key
+from history.core.simple_pages import export_simple_page
+from history.edition.models import EditionPage
+
+from .content import FIGURES, MAP_FIELDS, MAP_PAGE_FIELDS, NUMBERS_FIELDS, PLACES
+from .figures import ReportedFigure, TranslationBy
+from .mentions import PlaceMention
+from .pages import MapPage, NumbersPage
+from .places import Place
+
+
+def export(exporter):
+    locale = Locale.get_default()
+    # Content files name places and editions by the slug of the source-language object, even
+    # where the admin linked a translation of it.
+    place_slugs = slugs_by_translation_key(Place.objects.filter(locale=locale))
+    edition_slugs = slugs_by_translation_key(EditionPage.objects.filter(locale=locale))
+    places = parents_first(Place.objects.filter(locale=locale).order_by("pk"))
+    figures = list(
+        ReportedFigure.objects.filter(locale=locale)
+        .select_related("document", "edition", "place")
+        .order_by("pk")
+    )
+    if places or exporter.path("atlas/places.yaml").exists():
+        exporter.write_yaml("atlas/places.yaml", [place_data(p, place_slugs) for p in places])
+    if figures or exporter.path("atlas/figures.yaml").exists():
+        exporter.write_yaml(
+            "atlas/figures.yaml",
+            [figure_data(f, place_slugs, edition_slugs) for f in figures],
+        )
+    export_mentions(exporter, place_slugs, edition_slugs)
+    exporter.collection_translations(PLACES, {place.slug: place for place in places})
+    exporter.collection_translations(FIGURES, {figure.slug: figure for figure in figures})
+    export_simple_page(
+        exporter, "atlas/map", "atlas/map.yaml", MapPage, MAP_FIELDS, MAP_PAGE_FIELDS
+    )
+    export_simple_page(exporter, "atlas/numbers", "atlas/numbers.yaml", NumbersPage, NUMBERS_FIELDS)
+
+
+def slugs_by_translation_key(queryset):
+    return dict(queryset.values_list("translation_key", "slug"))
+
+
+def parents_first(places):
+    """`places` in their order, each after the place it is part of (the loader needs the
+    parent first)."""
+    ordered, written, pending = [], set(), list(places)
+    while pending:
+        waiting = []
+        for place in pending:
+            if place.parent_id is None or place.parent_id in written:
+                ordered.append(place)
+                written.add(place.pk)
+            else:
+                waiting.append(place)
+        if len(waiting) == len(pending):  # parents outside the source language: no order
+            ordered.extend(waiting)
+            break
+        pending = waiting
+    return ordered
+
+
+def place_data(place, slugs):
+    data = {"key": place.slug}
+    if place.translation_key != stable_key(PLACES, place.slug):
+        data["translation_key"] = str(place.translation_key)
+    data.update(kind=place.kind, name=place.name, name_zh=place.name_zh, pinyin=place.pinyin)
+    if place.parent_id:
+        data["parent"] = slugs[place.parent.translation_key]
+    data["point"] = [number(place.latitude), number(place.longitude)]
+    data["point_note"] = place.point_note
+    data["approximate"] = place.approximate
+    if place.outline:
+        data["outline"] = Inline(place.outline)
+    data["status_1952"] = place.status_1952
+    data["status_today"] = place.status_today
+    return data
+
+
+def figure_data(figure, place_slugs, edition_slugs):
+    """A figure's item; `edition` and `translation_by` only where they are not what the
+    loader assumes from the document and the anchor."""
+    data = {"key": figure.slug}
+    if figure.translation_key != stable_key(FIGURES, figure.slug):
+        data["translation_key"] = str(figure.translation_key)
+    data["document"] = figure.document.key
+    if figure.anchor:
+        data["anchor"] = figure.anchor
+    edition = edition_slugs[figure.edition.translation_key] if figure.edition_id else None
+    if edition != (figure.document.key if figure.anchor else None):
+        data["edition"] = edition
+    if figure.place_id:
+        data["place"] = place_slugs[figure.place.translation_key]
+    data["kind"] = figure.kind
+    if figure.value is not None:
+        data["value"] = number(figure.value)
+    if figure.unit:
+        data["unit"] = figure.unit
+    data["approximation"] = figure.approximation
+    data["period"] = figure.period
+    data["as_of"] = figure.as_of
+    if figure.as_of_month_end:
+        data["as_of_month_end"] = True
+    data["label"] = figure.label
+    data["phrase_original"] = figure.phrase_original
+    data["phrase_translation"] = figure.phrase_translation
+    assumed = TranslationBy.RECEIVED if figure.anchor else TranslationBy.EDITORS
+    if figure.translation_by != assumed:
+        data["translation_by"] = figure.translation_by
+    data["note"] = figure.note
+    return data
+
+
+def export_mentions(exporter, place_slugs, edition_slugs):
+    """`mentions.yaml`: the place names marked in the edition (the file holds one edition's)."""
+    mentions = PlaceMention.objects.select_related("edition", "place").order_by("pk")
+    by_edition = {}
+    for mention in mentions:
+        slug = edition_slugs.get(mention.edition.translation_key, mention.edition.slug)
+        by_edition.setdefault(slug, []).append(mention)
+    if not by_edition:
+        return
+    edition, *others = by_edition
+    if others:
+        exporter.say(f"  atlas/mentions.yaml holds one edition's place names: {others} left out")
+    items = [
+        {
+            "anchor": mention.anchor,
+            "version": mention.version,
+            "place": place_slugs[mention.place.translation_key],
+            "phrase": mention.phrase,
+        }
+        for mention in by_edition[edition]
+    ]
+    exporter.write_yaml("atlas/mentions.yaml", {"edition": edition, "mentions": items})
+
+
+def number(value):
+    """A decimal as the files write it: 237463, 19.3."""
+    return int(value) if value == value.to_integral_value() else float(value)
