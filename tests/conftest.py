@@ -52,6 +52,21 @@ def _clear_cache():
     cache.clear()
 
 
+_flushed = []
+
+
+@pytest.fixture(autouse=True)
+def _forget_flushed_content_types():
+    """A test that empties the database makes its content types anew; once its transaction is
+    rolled back, the cached ones no longer exist and the next tests must read them again."""
+    yield
+    if _flushed:
+        from django.contrib.contenttypes.models import ContentType
+
+        ContentType.objects.clear_cache()
+        _flushed.clear()
+
+
 def fresh_database():
     """Empty the test database inside the test's transaction (rolled back afterwards), leaving
     what Wagtail's migrations create for a new site: the default locale, the tree root and the
@@ -59,6 +74,7 @@ def fresh_database():
     from django.contrib.contenttypes.models import ContentType
     from wagtail.models import Collection, Locale, Page
 
+    _flushed.append(True)
     call_command("flush", interactive=False, verbosity=0)
     ContentType.objects.clear_cache()
     locale = Locale.objects.create(language_code="en")
