@@ -8,9 +8,18 @@ An essay file's body is a list of blocks:
 - `{type: heading, text: ...}`;
 - `{type: quote, anchor: p8, version: en, comment: ...}`: a paragraph of the edition (`edition:`
   names another edition by slug; `version` may be left out for the reader's language);
-- `{type: callout, title: ..., text: ...}`.
+- `{type: callout, title: ..., text: ...}`;
+- `{type: image, image: ..., caption: ..., credit: ..., licence: ...}`: `image` names a file of
+  `images/` (see history/core/images.py).
+Wherever text is read with the *italics* shorthand (paragraphs, callouts, comments, captions,
+notes), `{html: "<p>…</p>"}` gives rich text as the admin stores it (links, bold, lists).
+A block may carry its `id:` (which names its strings in translation files); without one, the
+id derives from the block's content.
 `footnotes:` maps each key to `{text, sources: [bibliography keys]}`; `bibliography:` lists
 the works the essay rests on (those its notes cite are listed anyway).
+Optional: `hero_image` (with `hero_caption`, `hero_credit`, `hero_licence`), `seo_title`,
+`show_in_menus`, and `translation_key` for the essay or a footnote whose key does not derive
+from the file (made in the admin, or renamed since).
 
 An essay without a translation into a site language is shown there in its own language (a
 Wagtail alias of the page), with a notice; a translation loaded later replaces the alias.
@@ -19,13 +28,16 @@ Wagtail alias of the page), with a notice; a translation loaded later replaces t
 import hashlib
 import json
 import re
+import uuid
 
 from django.utils.html import escape
 from wagtail.models import Locale
 
 from history.core.bibliography import SourceRecord
+from history.core.images import image_for
 from history.core.loading import ContentError, digest_files, read_yaml, require, stable_key
 from history.core.models import HomePage
+from history.core.prose import read_rich
 from history.core.simple_pages import load_simple_page
 from history.core.translating import load_page_translations, stand_in_where_untranslated
 from history.edition.models import EditionPage
@@ -64,10 +76,16 @@ def load_essay(loader, path, index, records):
         page.title = require(data, "title", path)
         page.slug = slug
         page.search_description = str(data.get("search_description") or "")
+        page.seo_title = str(data.get("seo_title") or "")
+        page.show_in_menus = bool(data.get("show_in_menus"))
         page.standfirst = " ".join(require(data, "standfirst", path).split())
         page.author = require(data, "author", path)
         page.date = data.get("date") or page.date
         page.content_note = " ".join(str(data.get("content_note") or "").split())
+        hero = data.get("hero_image")
+        page.hero_image = image_for(hero, f"{path}: hero_image") if hero else None
+        for field in ("hero_caption", "hero_credit", "hero_licence"):
+            setattr(page, field, str(data.get(field) or ""))
         page.body = _body(data, path, slug)
         page.footnotes = _footnotes(data, path, slug, records)
         further = data.get("bibliography") or []
@@ -81,8 +99,10 @@ def load_essay(loader, path, index, records):
         if misplaced:
             raise ContentError(f"{path}: footnote markers in headings or titles: {misplaced}")
 
+    translation_key = page_translation_key(data, key, path)
+
     def create():
-        page = EssayPage(locale=index.locale, translation_key=stable_key(key))
+        page = EssayPage(locale=index.locale, translation_key=translation_key)
         fill(page)
         index.add_child(instance=page)
         page.save_revision().publish()
@@ -92,8 +112,22 @@ def load_essay(loader, path, index, records):
         fill(page)
         page.save_revision().publish()
 
-    existing = EssayPage.objects.filter(locale=index.locale, translation_key=stable_key(key))
+    existing = EssayPage.objects.filter(locale=index.locale, translation_key=translation_key)
     return loader.sync(key, digest_files(path), existing.first(), create, update)
+
+
+def page_translation_key(data, key, where):
+    """The file's `translation_key`, or the one that derives from the page's content key."""
+    return _uuid(data, where) or stable_key(key)
+
+
+def _uuid(data, where):
+    if not data.get("translation_key"):
+        return None
+    try:
+        return uuid.UUID(str(data["translation_key"]))
+    except ValueError as error:
+        raise ContentError(f"{where}: translation_key is not a UUID") from error
 
 
 def prose(text):
@@ -103,30 +137,61 @@ def prose(text):
 
 
 def _body(data, path, slug):
+    items = require(data, "body", path, list)
     blocks = []
-    seen = {}
-    for number, item in enumerate(require(data, "body", path, list), start=1):
+    ids = block_ids(items, slug)
+    for number, (item, block_id) in enumerate(zip(items, ids, strict=True), start=1):
         where = f"{path}: body block {number}"
         kind = require(item, "type", where)
         if kind == "paragraph":
-            value = prose(require(item, "text", where))
+            value = _rich(item, "text", where)
         elif kind == "heading":
             value = " ".join(require(item, "text", where).split())
         elif kind == "callout":
             title = require(item, "title", where)
-            value = {"title": title, "text": prose(require(item, "text", where))}
+            value = {"title": title, "text": _rich(item, "text", where)}
         elif kind == "quote":
             value = _quote(item, where)
+        elif kind == "image":
+            value = _image(item, where)
         else:
             raise ContentError(f"{where}: unknown type “{kind}”")
-        # Block ids name the strings in translation files: the same block keeps the same id
-        # in every database loaded from these files (so they derive from the file alone).
+        blocks.append({"type": kind, "value": value, "id": block_id})
+    if len({block["id"] for block in blocks}) != len(blocks):
+        raise ContentError(f"{path}: two blocks of the body have the same id")
+    return blocks
+
+
+def _rich(item, field, where):
+    return read_rich(require(item, field, where, object), f"{where}: {field}", prose)
+
+
+def block_ids(items, slug):
+    """The id of each block of a body: its `id:`, or one derived from the item, so that the
+    same block keeps the same id in every database loaded from the file (and its strings in
+    translation files keep their names). Identical items are told apart by their order."""
+    ids, seen = [], {}
+    for item in items:
+        if isinstance(item, dict) and item.get("id"):
+            ids.append(str(item["id"]))
+            continue
         digest = hashlib.sha256(json.dumps(item, sort_keys=True, default=str).encode())
         digest = digest.hexdigest()[:16]
         seen[digest] = seen.get(digest, 0) + 1
-        block_id = str(stable_key("essays", slug, digest, seen[digest]))
-        blocks.append({"type": kind, "value": value, "id": block_id})
-    return blocks
+        ids.append(str(stable_key("essays", slug, digest, seen[digest])))
+    return ids
+
+
+def _image(item, where):
+    """An image block: the image by its file name, the caption as rich text; other fields of
+    the block are taken as written."""
+    value = {key: item[key] for key in item if key not in ("type", "id")}
+    value["image"] = image_for(require(item, "image", where), where).pk
+    caption = item.get("caption")
+    value["caption"] = read_rich(caption, where, prose) if caption else ""
+    value["credit"] = str(item.get("credit") or "")
+    value["licence"] = str(item.get("licence") or "")
+    return value
 
 
 def _quote(item, where):
@@ -141,7 +206,7 @@ def _quote(item, where):
     version = str(item.get("version") or "")
     if version and version not in segment.version_texts:
         raise ContentError(f"{where}: paragraph {anchor} has no text in version “{version}”")
-    comment = prose(item["comment"]) if item.get("comment") else ""
+    comment = read_rich(item["comment"], where, prose) if item.get("comment") else ""
     return {
         "paragraph": paragraph_value(edition.pk, anchor),
         "version": version,
@@ -159,14 +224,18 @@ def _footnotes(data, path, slug, records):
         footnotes.append(
             EssayFootnote(
                 key=key,
-                text=prose(require(note, "text", where)),
+                text=_rich(note, "text", where),
                 sources=[("source", _record(records, k, where)) for k in note.get("sources") or []],
-                translation_key=stable_key("essays", slug, "footnote", key),
+                translation_key=footnote_translation_key(note, slug, key, where),
                 locale=Locale.get_default(),
                 sort_order=position,
             )
         )
     return footnotes
+
+
+def footnote_translation_key(note, slug, key, where):
+    return _uuid(note, where) or stable_key("essays", slug, "footnote", key)
 
 
 def _record(records, key, where):

@@ -12,6 +12,12 @@ A lesson's body is a list of blocks, each with a `type`:
 - `timeline_range`: optional `period`, `themes` (a list), `caption`;
 - `vocabulary`: `terms` (glossary slugs);
 - `essay`: `essay` (an essay's slug), optional `note`.
+Rich text (`text`, `prompt`, `model_answer`) may be given as `{html: "<p>…</p>"}` instead of
+the shorthand, as the admin stores it (links, bold, lists). A block may carry its `id:` (which
+names its strings in translation files); without one, the id derives from the block.
+Optional: `short_code` (the lesson's short link; without it, one derived from the slug),
+`seo_title`, `show_in_menus`, and `translation_key` for a lesson whose key does not derive
+from the file (made in the admin, or renamed since).
 """
 
 import hashlib
@@ -23,16 +29,18 @@ from wagtail.models import Locale
 
 from history.core.loading import ContentError, digest_files, read_yaml, require, stable_key
 from history.core.models import HomePage
+from history.core.prose import read_rich
 from history.core.simple_pages import load_simple_page
 from history.core.translating import load_page_translations, stand_in_where_untranslated
 from history.edition.models import EditionPage
 from history.edition.passages import paragraph_value
+from history.essays.content import page_translation_key
 from history.essays.pages import EssayPage
 from history.glossary.terms import GlossaryTerm
 
 from .blocks import SKILLS
 from .excerpts import range_problem
-from .pages import LessonIndexPage, LessonPage, Level
+from .pages import CODE_ALPHABET, CODE_LENGTH, LessonIndexPage, LessonPage, Level
 from .permissions import ensure_groups
 
 ITALICS = re.compile(r"\*([^*\n]+)\*")
@@ -64,6 +72,9 @@ def load_lesson(loader, path, index):
         page.title = require(data, "title", path)
         page.slug = slug
         page.search_description = str(data.get("search_description") or "")
+        page.seo_title = str(data.get("seo_title") or "")
+        page.show_in_menus = bool(data.get("show_in_menus"))
+        page.short_code = str(data.get("short_code") or "") or page.short_code or file_code(slug)
         page.author_name = require(data, "author", path)
         page.level = _choice(data, "level", Level.values, path)
         page.duration = require(data, "duration", path, int)
@@ -72,8 +83,10 @@ def load_lesson(loader, path, index):
         page.summary = " ".join(require(data, "summary", path).split())
         page.body = _body(data, path, slug)
 
+    translation_key = page_translation_key(data, key, path)
+
     def create():
-        page = LessonPage(locale=index.locale, translation_key=stable_key(key))
+        page = LessonPage(locale=index.locale, translation_key=translation_key)
         fill(page)
         index.add_child(instance=page)
         page.save_revision().publish()
@@ -83,8 +96,15 @@ def load_lesson(loader, path, index):
         fill(page)
         page.save_revision().publish()
 
-    existing = LessonPage.objects.filter(locale=index.locale, translation_key=stable_key(key))
+    existing = LessonPage.objects.filter(locale=index.locale, translation_key=translation_key)
     return loader.sync(key, digest_files(path), existing.first(), create, update)
+
+
+def file_code(slug):
+    """The short code of a lesson whose file names none: the same on every site loaded from
+    the file, so that printed links and QR codes keep working."""
+    digest = hashlib.sha256(f"lessons/{slug}".encode()).digest()
+    return "".join(CODE_ALPHABET[byte % len(CODE_ALPHABET)] for byte in digest[:CODE_LENGTH])
 
 
 def rich(text):
@@ -111,7 +131,7 @@ def _body(data, path, slug):
         where = f"{path}: body block {number}"
         kind = require(item, "type", where)
         if kind in ("instructions", "teacher_note"):
-            value = rich(require(item, "text", where))
+            value = _rich(item, "text", where)
         elif kind in ("excerpt", "organiser"):
             value = {
                 "start": _paragraph(item, "from", where, edition),
@@ -132,9 +152,9 @@ def _body(data, path, slug):
         elif kind == "question":
             value = {
                 "skill": _choice(item, "skill", SKILLS, where),
-                "prompt": rich(require(item, "prompt", where)),
-                "sentence_starters": [str(s) for s in item.get("starters") or []],
-                "model_answer": rich(item.get("model_answer") or ""),
+                "prompt": _rich(item, "prompt", where),
+                "sentence_starters": _starters(item.get("starters") or [], where),
+                "model_answer": read_rich(item.get("model_answer") or "", where, rich),
             }
         elif kind == "map_view":
             value = {f: str(item.get(f) or "") for f in ("document", "kind", "place", "caption")}
@@ -155,11 +175,36 @@ def _body(data, path, slug):
             value = {"essay": essay.pk, "note": str(item.get("note") or "")}
         else:
             raise ContentError(f"{where}: unknown type “{kind}”")
-        # Block ids name the strings in translation files: derived from the file alone.
-        digest = hashlib.sha256(json.dumps(item, sort_keys=True, default=str).encode())
-        block_id = str(stable_key("lessons", slug, number, digest.hexdigest()[:12]))
-        blocks.append({"type": kind, "value": value, "id": block_id})
+        blocks.append({"type": kind, "value": value, "id": block_id(item, slug, number)})
+    if len({block["id"] for block in blocks}) != len(blocks):
+        raise ContentError(f"{path}: two blocks of the body have the same id")
     return blocks
+
+
+def block_id(item, slug, number):
+    """Block ids name the strings in translation files: the item's `id:`, or one derived from
+    the item and its place, the same in every database loaded from the file."""
+    if item.get("id"):
+        return str(item["id"])
+    digest = hashlib.sha256(json.dumps(item, sort_keys=True, default=str).encode())
+    return str(stable_key("lessons", slug, number, digest.hexdigest()[:12]))
+
+
+def _rich(item, field, where):
+    return read_rich(require(item, field, where, object), f"{where}: {field}", rich)
+
+
+def _starters(items, where):
+    """Sentence starters: text, or `{id, text}` to keep the ids that name them in translation
+    files (the admin gives each its id)."""
+    if not all(isinstance(s, dict) for s in items):
+        if any(isinstance(s, dict) for s in items):
+            raise ContentError(f"{where}: starters should all be text, or all {{id, text}}")
+        return [str(s) for s in items]
+    return [
+        {"type": "item", "value": str(s.get("text") or ""), "id": require(s, "id", where)}
+        for s in items
+    ]
 
 
 def _term(slug, where):

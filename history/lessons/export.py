@@ -1,0 +1,159 @@
+"""Writing the lessons back to files: `lessons/lessons.yaml` (the index and its lessons in
+tree order, teachers' lessons included), one `lessons/<slug>.yaml` per lesson and their
+translations, in the format `content.py` reads.
+
+What is exported is what visitors see: the published content of live lessons. Drafts and
+unpublished changes stay in the database (loading a file publishes it).
+"""
+
+from wagtail.models import Locale
+
+from history.core.exporting import Inline
+from history.core.loading import stable_key
+from history.core.prose import write_rich
+from history.edition.passages import parse_paragraph
+from history.essays.export import Keys, write_page_yaml
+from history.essays.pages import EssayPage
+from history.glossary.terms import GlossaryTerm
+
+from .content import block_id, file_code, rich
+from .pages import LessonIndexPage, LessonPage
+
+
+def export(exporter):
+    index = LessonIndexPage.objects.filter(locale=Locale.get_default()).first()
+    if index is None:
+        return
+    lessons = list(LessonPage.objects.child_of(index).live().order_by("path"))
+    data = {"slug": index.slug, "title": index.title, "show_in_menus": index.show_in_menus}
+    if index.search_description:
+        data["search_description"] = index.search_description
+    data["intro"] = index.intro
+    data["lessons"] = [lesson.slug for lesson in lessons]
+    exporter.write_yaml("lessons/lessons.yaml", data)
+    exporter.page_translations("lessons/index", index)
+    names = Names()
+    for lesson in lessons:
+        write_page_yaml(exporter, f"lessons/{lesson.slug}.yaml", lesson_data(lesson, names))
+        exporter.page_translations(f"lessons/{lesson.slug}", lesson)
+
+
+class Names:
+    """How files name the objects that blocks store by id: glossary terms and essays by their
+    slug (in the site's default language), and the edition's paragraphs by their anchor."""
+
+    def __init__(self):
+        default = Locale.get_default()
+        terms = GlossaryTerm.objects.select_related("locale")
+        self.terms = {term.pk: term for term in terms}
+        self.default_terms = {
+            term.translation_key: term.slug for term in terms if term.locale_id == default.pk
+        }
+        essays = EssayPage.objects.all()
+        self.essays = {essay.pk: essay for essay in essays}
+        self.default_essays = {
+            essay.translation_key: essay.slug
+            for essay in essays
+            if essay.locale_id == default.pk and essay.alias_of_id is None
+        }
+
+    def term(self, pk):
+        term = self.terms.get(pk)
+        return term and self.default_terms.get(term.translation_key, term.slug)
+
+    def essay(self, pk):
+        essay = self.essays.get(pk)
+        return essay and self.default_essays.get(essay.translation_key, essay.slug)
+
+
+def lesson_data(lesson, names):
+    slug = lesson.slug
+    data = {"slug": slug, "title": lesson.title}
+    if lesson.translation_key != stable_key(f"lessons/{slug}"):
+        data["translation_key"] = str(lesson.translation_key)
+    if lesson.short_code != file_code(slug):
+        data["short_code"] = lesson.short_code
+    data.update(author=lesson.author_name, level=lesson.level, duration=lesson.duration)
+    for field in ("search_description", "seo_title"):
+        if getattr(lesson, field):
+            data[field] = getattr(lesson, field)
+    if lesson.show_in_menus:
+        data["show_in_menus"] = True
+    data["question"] = lesson.question
+    data["objectives"] = lesson.objective_list
+    data["summary"] = lesson.summary
+    body = []
+    for number, block in enumerate(_exportable(lesson.body, names), start=1):
+        item = _item(block["type"], block["value"], names)
+        if block_id(item, slug, number) != block["id"]:  # made or changed in the admin
+            item = {"type": item["type"], "id": block["id"], **item}
+        body.append(item)
+    data["body"] = body
+    return data
+
+
+def _exportable(body, names):
+    """The stored blocks a file can name: not those whose essay or terms were all deleted
+    since."""
+    for block in body.raw_data:
+        raw = block["value"]
+        if block["type"] == "essay" and not names.essay(raw.get("essay")):
+            continue
+        terms = raw.get("terms") if block["type"] == "vocabulary" else None
+        if block["type"] == "vocabulary" and not any(map(names.term, _list(terms))):
+            continue
+        yield block
+
+
+def _list(raw):
+    """A ListBlock's stored items, whether plain values or `{type: item, value}` (as the
+    admin saves them)."""
+    items = [item["value"] if isinstance(item, dict) else item for item in raw or []]
+    return [item for item in items if item not in (None, "")]
+
+
+def _starters(raw):
+    """Text, or `{id, text}` where the admin gave the starters ids (translation files name
+    them by it)."""
+    if raw and all(isinstance(item, dict) for item in raw):
+        return [Inline(id=item["id"], text=item["value"]) for item in raw]
+    return [str(item) for item in raw]
+
+
+def _range(item, raw):
+    item["from"] = parse_paragraph(raw["start"])[1]
+    item["to"] = parse_paragraph(raw["end"])[1]
+
+
+def _item(kind, raw, names):
+    item = {"type": kind}
+    if kind in ("instructions", "teacher_note"):
+        item["text"] = write_rich(raw, rich)
+    elif kind == "excerpt":
+        _range(item, raw)
+        for field in ("version", "parallel", "anatomy", "adapted"):
+            if raw.get(field):
+                item[field] = raw[field]
+    elif kind == "organiser":
+        _range(item, raw)
+        if raw.get("instructions"):
+            item["instructions"] = raw["instructions"]
+    elif kind == "question":
+        item["skill"] = raw["skill"]
+        item["prompt"] = write_rich(raw["prompt"], rich)
+        starters = _starters(raw.get("sentence_starters") or [])
+        if starters:
+            item["starters"] = starters
+        if raw.get("model_answer"):
+            item["model_answer"] = write_rich(raw["model_answer"], rich)
+    elif kind in ("map_view", "timeline_range"):
+        item.update({field: value for field, value in raw.items() if value})
+    elif kind == "vocabulary":
+        item["terms"] = Keys(names.term(pk) for pk in _list(raw["terms"]) if names.term(pk))
+    elif kind == "essay":
+        item["essay"] = names.essay(raw["essay"])
+        if raw.get("note"):
+            item["note"] = raw["note"]
+    else:
+        raise ValueError(f"lesson block “{kind}” has no file format")
+    return item
