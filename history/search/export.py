@@ -1,0 +1,9 @@
+"""Writing the search page back to `site/search.yaml` and its translations."""
+
+from history.core.simple_pages import export_simple_page
+
+from .pages import SearchPage
+
+
+def export(exporter):
+    export_simple_page(exporter, "search", "search.yaml", SearchPage, [])
