@@ -191,3 +191,28 @@ def test_an_essay_describes_itself_for_link_previews_and_search_engines(client, 
     chinese = client.get("/zh-hans/essays/the-1952-campaign/").content.decode()
     assert '<meta property="og:locale" content="zh_CN">' in chinese
     assert '"inLanguage": "zh-hans"' in chinese
+
+
+def test_every_string_of_an_essay_translation_names_a_string_of_its_essay(site_content):
+    """A translation file whose contexts name blocks the essay no longer has would leave those
+    blocks untranslated (the loader only warns)."""
+    import polib
+    from wagtail_localize.models import StringSegment, TranslationSource
+
+    from history.essays.pages import EssayPage
+    from tests.conftest import ROOT
+
+    folder = ROOT / "site" / "translations" / "zh-hans" / "essays"
+    checked = 0
+    for path in sorted(folder.glob("*.po")):
+        essay = EssayPage.objects.filter(slug=path.stem, locale__language_code="en").first()
+        if essay is None:
+            continue  # the index page
+        source = TranslationSource.objects.get_for_instance(essay)
+        contexts = set(
+            StringSegment.objects.filter(source=source).values_list("context__path", flat=True)
+        )
+        unknown = [e.msgctxt for e in polib.pofile(str(path)) if e.msgctxt not in contexts]
+        assert unknown == [], path.name
+        checked += 1
+    assert checked >= 2
