@@ -296,6 +296,9 @@ def _stream(block, raw, name):
 
 
 def _value(block, raw):
+    if isinstance(block, blocks.StructBlock) and raw is not None and not isinstance(raw, dict):
+        # A value stored before the block became a struct (an image block's bare image id).
+        raw = block.get_prep_value(block.to_python(raw))
     if isinstance(block, blocks.StructBlock):
         return {
             name: _value(child, (raw or {}).get(name)) for name, child in block.child_blocks.items()
