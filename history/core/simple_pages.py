@@ -35,7 +35,7 @@ def load_simple_page(loader, key, path, model, parent, fields, page_fields=()):
         page.title = require(data, "title", path)
         page.slug = slug
         page.show_in_menus = bool(data.get("show_in_menus", True))
-        page.seo_title = data.get("seo_title", "")
+        page.seo_title = str(data.get("seo_title") or "")
         page.search_description = data.get("search_description", "")
         for field in fields:
             setattr(page, field, require(data, field, path))
