@@ -138,6 +138,8 @@ def translation_files(obj):
             continue
         po = new_po(translation.target_locale)
         for entry in translation.export_po():
+            if entry.obsolete:  # a string the source no longer has
+                continue
             po.append(polib.POEntry(msgctxt=entry.msgctxt, msgid=entry.msgid, msgstr=entry.msgstr))
         files.append((translation.target_locale, po))
     return files
