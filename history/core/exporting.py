@@ -40,8 +40,17 @@ def _represent_inline(dumper, data):
     return dumper.represent_mapping("tag:yaml.org,2002:map", data.items(), flow_style=True)
 
 
+class Keys(list):
+    """A list of keys written on one line, as in the files written by hand: `[a, b]`."""
+
+
+def _represent_keys(dumper, data):
+    return dumper.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=True)
+
+
 _Dumper.add_representer(str, _represent_str)
 _Dumper.add_representer(Inline, _represent_inline)
+_Dumper.add_representer(Keys, _represent_keys)
 
 
 def dump_yaml(data):
@@ -52,6 +61,13 @@ def dump_yaml(data):
     if isinstance(data, list):
         text = text.replace("\n- ", "\n\n- ")
     return text
+
+
+def write_page_yaml(exporter, relative, data):
+    """A page's file, with a blank line between the blocks of its body as in the files
+    written by hand."""
+    text = dump_yaml(data).replace("\n  - type: ", "\n\n  - type: ")
+    exporter.write_text(relative, text.replace("body:\n\n", "body:\n"))
 
 
 @dataclass

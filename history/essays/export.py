@@ -9,7 +9,7 @@ unpublished changes stay in the database (loading a file publishes it).
 from wagtail.images import get_image_model
 from wagtail.models import Locale
 
-from history.core.exporting import _Dumper, dump_yaml
+from history.core.exporting import Keys, write_page_yaml
 from history.core.images import image_key
 from history.core.loading import stable_key
 from history.core.prose import write_rich
@@ -36,24 +36,6 @@ def export(exporter):
     for essay in essays:
         write_page_yaml(exporter, f"essays/{essay.slug}.yaml", essay_data(essay, editions))
         exporter.page_translations(f"essays/{essay.slug}", essay)
-
-
-class Keys(list):
-    """A list of keys written on one line, as in the files written by hand: `[a, b]`."""
-
-
-def _represent_keys(dumper, data):
-    return dumper.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=True)
-
-
-_Dumper.add_representer(Keys, _represent_keys)
-
-
-def write_page_yaml(exporter, relative, data):
-    """A page's file, with a blank line between the blocks of its body as in the files
-    written by hand."""
-    text = dump_yaml(data).replace("\n  - type: ", "\n\n  - type: ")
-    exporter.write_text(relative, text.replace("body:\n\n", "body:\n"))
 
 
 def essay_data(essay, editions):

@@ -8,11 +8,10 @@ unpublished changes stay in the database (loading a file publishes it).
 
 from wagtail.models import Locale
 
-from history.core.exporting import Inline
+from history.core.exporting import Inline, Keys, write_page_yaml
 from history.core.loading import stable_key
 from history.core.prose import write_rich
 from history.edition.passages import parse_paragraph
-from history.essays.export import Keys, write_page_yaml
 from history.essays.pages import EssayPage
 from history.glossary.terms import GlossaryTerm
 
