@@ -1,7 +1,10 @@
+import re
+
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
+from django.views import static as media_views
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -9,6 +12,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 from history.core import views as core_views
 from history.core.sitemaps import MultilingualSitemap
 from history.lessons import views as lesson_views
+
+handler500 = "history.core.views.server_error"
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -21,10 +26,16 @@ urlpatterns = [
     path("l/<slug:code>/qr.svg", lesson_views.qr_code, name="lesson_qr_code"),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):
+    # Uploads: in production the web server in front serves them (deploy/nginx.conf); a server
+    # without one (`make run`, the classroom server) serves them from here.
+    urlpatterns += [
+        re_path(
+            rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>.*)$",
+            media_views.serve,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    ]
 
 # Public pages live under a language prefix: /en/..., /zh-hans/...
 urlpatterns += i18n_patterns(

@@ -3,11 +3,13 @@
 from django.conf import settings
 from django.utils.cache import patch_cache_control
 
-PUBLIC_MAX_AGE = 300
-
 
 class PublicCacheMiddleware:
-    """Let shared caches keep anonymous page views for a few minutes.
+    """Mark anonymous page views public, to be checked again on every visit.
+
+    Browsers ask each time, and an unchanged page answers 304 from the page cache (see
+    `page_cache.py`), so nobody reads a page older than its last change; a proxy in front keeps
+    pages longer only when it is told of changes (`s-maxage`, added by the page cache).
 
     A request that carries a session cookie may see personal content (the editors' userbar,
     draft previews), so its response stays private. Responses that already say how they may be
@@ -28,5 +30,5 @@ class PublicCacheMiddleware:
             if settings.SESSION_COOKIE_NAME in request.COOKIES:
                 patch_cache_control(response, private=True)
             else:
-                patch_cache_control(response, public=True, max_age=PUBLIC_MAX_AGE)
+                patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
         return response

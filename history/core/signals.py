@@ -1,12 +1,14 @@
 """Drop cached things when what they are built from changes: the site frame when the page
-tree changes, the content generation when content is saved."""
+tree changes, the content generation when content is saved, and the stored pages that show
+what changed (`page_cache`)."""
 
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.images import get_image_model
+from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from . import frame, generation
+from . import frame, generation, page_cache
 
 CONTENT_APPS = {
     "core", "edition", "atlas", "timeline", "glossary", "essays", "lessons", "wagtailcore",
@@ -25,6 +27,37 @@ def _page_tree_changed(**kwargs):
 def _page_deleted(sender, **kwargs):
     if issubclass(sender, Page | PageViewRestriction | Site):
         frame.invalidate()
+
+
+@receiver(page_published)
+@receiver(page_unpublished)
+@receiver(post_page_move)
+def _page_changed(instance, **kwargs):
+    page_cache.changed(*page_cache.kinds_of_page(instance))
+
+
+@receiver(post_save)
+@receiver(post_delete)
+def _stored_pages_changed(sender, instance, **kwargs):
+    """Saving or deleting content drops the stored pages that show it.
+
+    A draft of a page changes nothing visible (Wagtail saves only its bookkeeping fields; the
+    publication is handled above); renditions are made while pages render and change nothing
+    either.
+    """
+    deleted = "created" not in kwargs
+    if issubclass(sender, Page):
+        if deleted or (instance.live and kwargs.get("update_fields") is None):
+            page_cache.changed(*page_cache.kinds_of_page(instance))
+    elif issubclass(sender, PageViewRestriction):
+        page = Page.objects.filter(pk=instance.page_id).first()
+        page_cache.changed(*(page_cache.kinds_of_page(page) if page else page_cache.KINDS))
+    elif issubclass(sender, Site | Locale):
+        page_cache.changed(*page_cache.KINDS)
+    elif sender is get_image_model():
+        page_cache.changed("images")
+    elif sender._meta.app_label in page_cache.KINDS:
+        page_cache.changed(sender._meta.app_label)
 
 
 @receiver(post_save, sender=PageViewRestriction)

@@ -1,16 +1,24 @@
 """Small site-wide views."""
 
+import sys
+
+from django.db import DatabaseError, connections
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
+from django.template import loader
 from django.templatetags.static import static
+from django.utils.cache import patch_cache_control
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_safe
 from wagtail.models import Site
+
+from . import page_cache
 
 
 @require_GET
 @cache_control(public=True, max_age=86400)
 def robots_txt(request):
+    page_cache.depends_on(request)
     lines = [
         "User-agent: *",
         "Disallow: /admin/",
@@ -23,6 +31,7 @@ def robots_txt(request):
 @cache_control(public=True, max_age=86400)
 def favicon(request):
     """Browsers ask for /favicon.ico whatever the page says; answer without rendering a 404."""
+    page_cache.depends_on(request)
     return redirect(static("core/img/favicon.svg"), permanent=True)
 
 
@@ -44,4 +53,25 @@ def page_file(request, page_path, filename):
     method = getattr(page, "published_files", {}).get(filename)
     if method is None:
         raise Http404("No such file")
+    page_cache.depends_on_page(request, page)
     return getattr(page, method)(request)
+
+
+def server_error(request):
+    """The 500 handler: 503 with a retry time when the database is unavailable, else 500.
+
+    Django calls it while the exception is being handled, so `sys.exc_info()` names it. Both
+    pages are plain templates (no database, no static manifest), so they render when those fail.
+    A failed database connection is closed: the next request opens a fresh one, and the site
+    serves again as soon as the database is back, without a restart.
+    """
+    error = sys.exc_info()[1]
+    if isinstance(error, DatabaseError):
+        for connection in connections.all(initialized_only=True):
+            connection.close()
+        response = HttpResponse(loader.get_template("503.html").render(), status=503)
+        response["Retry-After"] = "30"
+    else:
+        response = HttpResponse(loader.get_template("500.html").render(), status=500)
+    patch_cache_control(response, no_store=True)
+    return response

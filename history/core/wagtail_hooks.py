@@ -1,6 +1,8 @@
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from . import page_cache
 from .bibliography import SourceRecord
 
 
@@ -15,3 +17,8 @@ class SourceRecordViewSet(SnippetViewSet):
 
 
 register_snippet(SourceRecordViewSet)
+
+
+@hooks.register("before_serve_page")
+def _page_cache_dependencies(page, request, serve_args, serve_kwargs):
+    page_cache.depends_on_page(request, page)

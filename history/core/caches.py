@@ -1,0 +1,53 @@
+"""Cache back-ends that fail soft.
+
+The cache only ever saves work: when it cannot be read or written (the database has become
+read-only, Redis is restarting), a page is built without it instead of failing. Each failure is
+logged, and the next call tries again, so the site recovers by itself.
+"""
+
+import logging
+
+from django.core.cache.backends.db import DatabaseCache
+from django.core.cache.backends.redis import RedisCache
+from django.db import DatabaseError
+
+logger = logging.getLogger(__name__)
+
+# What a failed call answers: nothing found, nothing stored.
+_READS = {"get": None, "get_many": {}, "has_key": False}
+_WRITES = ("set", "add", "set_many", "delete", "delete_many", "touch", "incr", "decr", "clear")
+
+
+def fail_soft(backend_class, errors):
+    """A subclass of `backend_class` whose calls log `errors` instead of raising them."""
+
+    def wrap(name, fallback):
+        method = getattr(backend_class, name)
+
+        def call(self, *args, **kwargs):
+            try:
+                return method(self, *args, **kwargs)
+            except errors as error:
+                logger.warning("Cache %s failed: %s", name, error)
+                return fallback(args, kwargs) if callable(fallback) else fallback
+
+        call.__name__ = name
+        return call
+
+    namespace = {name: wrap(name, value) for name, value in _READS.items()}
+    # `get(key, default)` answers its default when the cache cannot be read.
+    namespace["get"] = wrap("get", lambda args, kwargs: kwargs.get("default", *args[1:2]))
+    namespace.update({name: wrap(name, None) for name in _WRITES})
+    return type(f"Resilient{backend_class.__name__}", (backend_class,), namespace)
+
+
+ResilientDatabaseCache = fail_soft(DatabaseCache, DatabaseError)
+
+
+def _redis_errors():
+    from redis.exceptions import ConnectionError, TimeoutError
+
+    return (ConnectionError, TimeoutError)
+
+
+ResilientRedisCache = fail_soft(RedisCache, _redis_errors())

@@ -1,0 +1,47 @@
+"""Set up or update a production site, every step in the one order that works."""
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+
+from history.core import page_cache
+
+
+class Command(BaseCommand):
+    help = (
+        "Under production settings (run it as `deploy/manage deploy`): compile the interface's "
+        "catalogues, collect static files, create the cache table, migrate, load the content, "
+        "and check the deployment. Safe to run again on every update."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--no-content", action="store_true", help="Leave the content as it is (no load_site)."
+        )
+
+    def handle(self, *args, no_content, **options):
+        if settings.DEBUG or "ManifestStaticFilesStorage" not in str(
+            settings.STORAGES["staticfiles"]["BACKEND"]
+        ):
+            raise CommandError(
+                "These are not the production settings. Run this command as "
+                "`deploy/manage deploy`, which selects them and reads the environment file."
+            )
+        sqlite_path = getattr(settings, "SQLITE_PATH", None)
+        if sqlite_path is not None and not sqlite_path.exists():
+            # The only place a new SQLite database is made: the site itself never creates one.
+            sqlite_path.parent.mkdir(parents=True, exist_ok=True)
+            sqlite_path.touch()
+            self.stdout.write(f"Created the database file {sqlite_path}")
+        call_command("compile_catalogues", stdout=self.stdout)
+        call_command("collectstatic", interactive=False, verbosity=0)
+        if "DatabaseCache" in settings.CACHES["default"]["BACKEND"]:
+            # Before migrate: saving content during migrations moves cache counters on.
+            call_command("createcachetable")
+        call_command("migrate", interactive=False, verbosity=1, stdout=self.stdout)
+        if not no_content:
+            call_command("load_site", stdout=self.stdout)
+        # Pages rendered by the previous release's templates and code are not served again.
+        page_cache.new_release()
+        call_command("check", deploy=settings.HTTPS, fail_level="WARNING")
+        self.stdout.write(self.style.SUCCESS("The site is ready."))
