@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test setup browser lint clean
+.PHONY: run test setup install classroom browser lint clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,13 @@ setup: $(VENV)/.runtime
 run: setup
 	$(MANAGE) runserver $(HOST):$(PORT)
 
+# The virtualenv with the site's packages, for production (deploy/manage, deploy/serve).
+install: $(VENV)/.runtime
+
+# A production-like server for a classroom network (see the README): HOST=0.0.0.0 by default.
+classroom: $(VENV)/.runtime
+	HOST=$(if $(filter command line environment,$(origin HOST)),$(HOST),0.0.0.0) PORT=$(PORT) deploy/classroom
+
 # Debian's Chromium for the browser tests (Playwright's own browser download cannot be used).
 browser:
 	@if command -v chromium >/dev/null 2>&1; then :; \
@@ -50,4 +57,4 @@ lint: $(VENV)/.test
 	$(BIN)/ruff format --check .
 
 clean:
-	rm -rf $(VENV) db.sqlite3 staticfiles
+	rm -rf $(VENV) db.sqlite3 staticfiles var

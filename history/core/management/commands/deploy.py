@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
-from history.core import page_cache
+from history.core import frame, generation, page_cache
 
 
 class Command(BaseCommand):
@@ -41,7 +41,10 @@ class Command(BaseCommand):
         call_command("migrate", interactive=False, verbosity=1, stdout=self.stdout)
         if not no_content:
             call_command("load_site", stdout=self.stdout)
-        # Pages rendered by the previous release's templates and code are not served again.
+        # Nothing built by the previous release's code and templates, or from the data before a
+        # restore, is served again: derived lists, the site frame, whole pages.
+        generation.bump()
+        frame.invalidate()
         page_cache.new_release()
         call_command("check", deploy=settings.HTTPS, fail_level="WARNING")
         self.stdout.write(self.style.SUCCESS("The site is ready."))
