@@ -38,8 +38,8 @@ PAGES = [
     "/en/map/data.geojson", "/en/numbers/", "/en/timeline/", "/en/timeline/events.json",
     "/zh-hans/timeline/", "/en/glossary/", "/zh-hans/glossary/", "/en/essays/",
     "/en/essays/the-numbers/", "/en/lessons/", "/en/lessons/mapping-the-campaign/",
-    "/zh-hans/lessons/", "/en/search/?q=Tonghua", "/zh-hans/search/?q=%E9%80%9A%E5%8C%96", "/sitemap.xml",
-    "/robots.txt",
+    "/zh-hans/lessons/", "/en/search/?q=Tonghua", "/zh-hans/search/?q=%E9%80%9A%E5%8C%96",
+    "/sitemap.xml", "/robots.txt",
 ]  # fmt: skip
 
 
