@@ -13,6 +13,7 @@ import subprocess
 import threading
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -196,3 +197,51 @@ def test_killing_an_instance_under_load_loses_no_request():
             check=True,
         )
     assert statuses == [200] * len(paths)
+
+
+def psql(*statements):
+    """Run each statement on its own (ALTER SYSTEM refuses a transaction block)."""
+    command = ["runuser", "-u", "postgres", "--", "psql", "-h", "127.0.0.1", "-p", str(PORT + 3)]
+    for statement in statements:
+        command += ["-c", statement]
+    subprocess.run([*command, "-q", "-d", "fifth"], check=True, capture_output=True)
+
+
+def sign_in(base, username, password):
+    """POST the admin's sign-in form; the status of the answer."""
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor())
+    form = opener.open(f"{base}/admin/login/", timeout=10).read().decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form).group(1)
+    data = urllib.parse.urlencode(
+        {"csrfmiddlewaretoken": token, "username": username, "password": password}
+    ).encode()
+    request = urllib.request.Request(
+        f"{base}/admin/login/", data=data, headers={"Referer": f"{base}/admin/login/"}
+    )
+    try:
+        with opener.open(request, timeout=10) as response:
+            return response.status, response.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode()
+
+
+def test_a_read_only_database_keeps_pages_readable_and_recovers_by_itself():
+    manage(
+        "from django.contrib.auth import get_user_model\n"
+        "User = get_user_model()\n"
+        "User.objects.filter(username='stack-editor').delete()\n"
+        "User.objects.create_superuser('stack-editor', 'e@example.org', 'a long pass phrase 9')\n"
+    )
+    psql("ALTER SYSTEM SET default_transaction_read_only = on", "SELECT pg_reload_conf()")
+    try:
+        time.sleep(0.5)
+        for path in ("/en/", "/zh-hans/glossary/", "/en/search/?q=Rehe", "/en/map/data.geojson"):
+            assert get(INSTANCES[0] + path)[0] == 200, path
+        status, html = sign_in(INSTANCES[0], "stack-editor", "a long pass phrase 9")
+        assert status == 503  # signing in writes a session
+        assert "briefly unavailable" in html and "网站暂时无法访问" in html
+    finally:
+        psql("ALTER SYSTEM RESET default_transaction_read_only", "SELECT pg_reload_conf()")
+    time.sleep(0.5)
+    status, html = sign_in(INSTANCES[0], "stack-editor", "a long pass phrase 9")
+    assert status == 200 and "Sign in" not in html
