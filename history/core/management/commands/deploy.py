@@ -5,6 +5,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 from history.core import frame, generation, page_cache
+from history.core.warming import warm_pages
 
 
 class Command(BaseCommand):
@@ -47,4 +48,8 @@ class Command(BaseCommand):
         frame.invalidate()
         page_cache.new_release()
         call_command("check", deploy=settings.HTTPS, fail_level="WARNING")
+        warmed, failed = warm_pages()
+        self.stdout.write(f"Rendered {warmed} pages for the first visitors.")
+        if failed:
+            raise CommandError(f"These pages do not answer: {', '.join(failed)}")
         self.stdout.write(self.style.SUCCESS("The site is ready."))
