@@ -149,14 +149,36 @@ class Atlas:
                 return row.figure.document.key
         return self.documents[-1].key if self.documents else ALL
 
+    @cached_property
+    def controls(self):
+        """What the map's controls offer, finished (plain strings, cached apart from the
+        figures): {"documents": [(key, name, as of)], "places": [(slug, name)], "default":
+        document key}. A page view whose results are cached reads only this."""
+
+        def build():
+            return {
+                "documents": [
+                    (doc.key, doc.short_name(self.language), self.figures_as_of[doc.key])
+                    for doc in self.documents
+                ],
+                "places": sorted(
+                    ((place.slug, place.name) for place in self.places.values()),
+                    key=lambda item: item[1],
+                ),
+                "default": self.default_document,
+            }
+
+        key = f"atlas-controls:{self.language}:{self.request.get_host()}"
+        return generation.cached(key, build)
+
     def filters(self, query, strict=False):
         """Filters from a query string. Unknown values raise BadFilter if `strict` (data
         endpoints), and are otherwise dropped (pages, so that an old link still opens)."""
-        documents = {doc.key for doc in self.documents} | {ALL}
+        controls = self.controls
         checks = {
-            "document": documents,
+            "document": {key for key, _name, _as_of in controls["documents"]} | {ALL},
             "kind": set(Action.values),
-            "place": set(self.places_by_slug),
+            "place": {slug for slug, _name in controls["places"]},
         }
         values = {}
         for name, allowed in checks.items():
@@ -174,7 +196,7 @@ class Atlas:
                 raise BadFilter(f"Unknown sort: {sort[:60]}")
             sort, descending = "place", False
         if not values["document"]:
-            values["document"] = ALL if values["place"] else self.default_document
+            values["document"] = ALL if values["place"] else controls["default"]
         return Filters(**values, sort=sort, descending=descending)
 
     def select(self, filters):

@@ -58,12 +58,9 @@ def map_view(request, page):
     key = f"map-results:{page.pk}:{atlas.language}:{request.get_host()}:{filters.query()}"
     context.update(results=generation.cached(key, results), filters=filters)
     context.update(
-        documents=[
-            (doc.key, doc.short_name(atlas.language), atlas.figures_as_of[doc.key])
-            for doc in atlas.documents
-        ],
+        documents=atlas.controls["documents"],
         actions=Action.choices,
-        all_places=sorted(atlas.places.values(), key=lambda place: place.name),
+        all_places=atlas.controls["places"],
         ALL=ALL,
     )
     if filters.place:

@@ -49,6 +49,16 @@ def _flag(request, name, default="off"):
     return TOGGLE_VALUES[value]
 
 
+def _anchor_numbers(request, page):
+    """{anchor: ¶ number} of the live revision: a small dict, cached, so that a page view does
+    not load every segment's text to list or number its paragraphs."""
+    return _cached(
+        request,
+        _revision_key(page, "anchor-numbers"),
+        lambda: {segment.anchor: n for n, segment in enumerate(page.all_segments, start=1)},
+    )
+
+
 def _cite_context(request, page, version):
     item = _cited_item(request, page)
     label = _("Paragraph %(number)s")
@@ -57,12 +67,8 @@ def _cite_context(request, page, version):
         "",
         '<option value="{}"{}>{}</option>',
         (
-            (
-                segment.anchor,
-                " selected" if segment.anchor == selected else "",
-                label % {"number": n},
-            )
-            for n, segment in enumerate(page.all_segments, start=1)
+            (anchor, " selected" if anchor == selected else "", label % {"number": n})
+            for anchor, n in _anchor_numbers(request, page).items()
         ),
     )
     return {
@@ -127,9 +133,9 @@ def _reading_parts(request, page, version):
     return _cached(request, _revision_key(page, "read", version.code, digest), render)
 
 
-def _numbered(page, events):
+def _numbered(request, page, events):
     """Events' paragraphs as (number, anchor), for links that read like the text's ¶ marks."""
-    numbers = {segment.anchor: n for n, segment in enumerate(page.all_segments, start=1)}
+    numbers = _anchor_numbers(request, page)
     return [
         {**event, "paragraphs": [(numbers[a], a) for a in event["paragraphs"] if a in numbers]}
         for event in events
@@ -162,7 +168,7 @@ def read(request, page):
         notes_toggle_query=_reading_query(version, anatomy, not hide_notes),
         version_queries={v.code: _reading_query(v, anatomy, hide_notes) for v in page.all_versions},
         document_citation=edition_citation(request, page, version),
-        events=_numbered(page, related_links(request, page, "events")),
+        events=_numbered(request, page, related_links(request, page, "events")),
         json_ld=_json_ld(request, page),
     )
     return TemplateResponse(request, page.get_template(request), context)

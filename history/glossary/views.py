@@ -1,6 +1,7 @@
 """The glossary A–Z and a term's short entry."""
 
 from django.http import Http404
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
@@ -24,11 +25,18 @@ def all_terms():
 
 
 def glossary(request, page):
-    letters = {}
-    for term in all_terms():
-        letters.setdefault(term.letter, []).append(term)
+    def render_az():
+        letters = {}
+        for term in all_terms():
+            letters.setdefault(term.letter, []).append(term)
+        return render_to_string(
+            "glossary/includes/az.html", {"letters": sorted(letters.items())}, request
+        )
+
     context = page.get_context(request)
-    context["letters"] = sorted(letters.items())
+    # The A–Z, finished: a page view reads one string, however many terms there are.
+    key = f"glossary-az:{get_language()}:{request.get_host()}"
+    context["az"] = generation.cached(key, render_az)
     return TemplateResponse(request, page.get_template(request), context)
 
 

@@ -52,8 +52,11 @@ def timeline(request, page):
     context.update(themes=Theme.choices, eras=ERAS, campaign_era=CAMPAIGN_ERA)
     # Every event, whatever the filters: the list describes the canonical, unfiltered page.
     base = request.build_absolute_uri(page.get_url(request))
-    context["json_ld"] = timeline_json_ld(
-        page.title, listing.all_events, lambda event: f"{base}event/{event.slug}/"
+    context["json_ld"] = generation.cached(
+        f"timeline-json-ld:{page.pk}:{get_language()}:{base}",
+        lambda: timeline_json_ld(
+            page.title, listing.all_events, lambda event: f"{base}event/{event.slug}/"
+        ),
     )
     return _respond(request, page.get_template(request), context)
 
