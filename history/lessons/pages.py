@@ -27,6 +27,7 @@ class Level(models.TextChoices):
 
 
 class LessonIndexPage(RoutablePageMixin, Page):
+    query_parameters = ("level", "skill")  # the filters its view reads
     intro = RichTextField(_("introduction"), features=EDITORIAL_FEATURES)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
