@@ -438,8 +438,25 @@ def test_a_private_lesson_stays_private_through_its_chinese_stand_in(client, sit
     assert "zebra-lesson" not in sitemap
     # The password opens the Chinese stand-in too; lifting the restriction lifts it there.
     assert chinese.get_view_restrictions().get().password == "stripes"
+    response = client.post(
+        reverse(
+            "wagtailcore_authenticate_with_password",
+            args=[chinese.get_view_restrictions().get().pk, chinese.pk],
+        ),
+        {"password": "stripes", "return_url": chinese.url},
+    )
+    assert response.status_code == 302
+    assert "A zebra summary." in client.get(chinese.url).content.decode()
     restriction.delete()
     assert not chinese.get_view_restrictions().exists()
+    assert "A zebra summary." in client.get("/zh-hans/lessons/").content.decode()
+    # A restriction on the English index reaches its lessons, and so their stand-ins.
+    restriction = PageViewRestriction.objects.create(
+        page=index(), restriction_type=PageViewRestriction.LOGIN
+    )
+    assert "A zebra summary." not in client.get("/zh-hans/lessons/").content.decode()
+    assert client.get("/zh-hans/lessons/zebra-lesson/").status_code == 302  # to the login
+    restriction.delete()
     assert "A zebra summary." in client.get("/zh-hans/lessons/").content.decode()
 
 
