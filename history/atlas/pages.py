@@ -14,6 +14,8 @@ class MapPage(RoutablePageMixin, Page):
     """The map, its table twin, and a panel per place. Routes: the page (the table alone for
     htmx) and `place/<slug>/`; the file `data.geojson` beside it."""
 
+    query_parameters = ("document", "kind", "place", "sort")  # the filters its views read
+
     intro = RichTextField(_("introduction"), features=EDITORIAL_FEATURES)
     map_in_1952 = RichTextField(
         _("the map in 1952"),

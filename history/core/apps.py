@@ -8,4 +8,4 @@ class CoreConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import signals, stand_ins  # noqa: F401

@@ -28,6 +28,7 @@ from wagtail_localize.models import (
 
 from .loading import ContentError, digest_files
 from .models import LoadedContent
+from .stand_ins import follow
 
 
 def other_locales(source_locale):
@@ -52,6 +53,7 @@ def stand_in_where_untranslated(loader, key, page):
     for locale in other_locales(page.locale):
         if not page.has_translation(locale):
             page.copy_for_translation(locale, copy_parents=True, alias=True)
+            follow(page.pk)  # as private as the page
             if loader:
                 loader.say(f"  {key}: shown in {locale.language_code} untranslated")
 

@@ -147,6 +147,10 @@ class EditionPageForm(WagtailAdminPageForm):
 class EditionPage(RoutablePageMixin, Page):
     """A primary source: its metadata, its versions, and its text in anchored segments."""
 
+    # What its views read: the version, the cited paragraph, the reading options, and the
+    # versions compared side by side.
+    query_parameters = ("version", "cite", "anatomy", "notes", "left", "right")
+
     original_title = models.CharField(_("original title"), max_length=300, blank=True)
     original_title_language = models.CharField(
         _("language of the original title"), max_length=20, default="zh-Hans",

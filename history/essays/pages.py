@@ -24,6 +24,7 @@ from history.core.bibliography import SourceKind, SourceRecord
 from history.core.citations import Citation
 from history.core.language_parts import HAN, mark_chinese
 from history.core.models import EDITORIAL_FEATURES
+from history.core.stand_ins import StandInTranslations
 from history.core.structured_data import json_ld
 from history.edition.passages import passages
 
@@ -101,9 +102,8 @@ class EssayPageForm(WagtailAdminPageForm):
         return not any(problems.values())
 
 
-class EssayPage(Page):
-    # Published, it appears in every site language, untranslated until translated.
-    stand_in_translations = True
+class EssayPage(StandInTranslations, Page):
+    # Published, it appears in every site language, untranslated until translated (a stand-in).
     standfirst = models.TextField(
         _("standfirst"), help_text=_("A sentence or two under the title.")
     )

@@ -54,7 +54,7 @@ def load(loader):
     home = HomePage.objects.get(locale=Locale.get_default())
     index_path = folder / "lessons.yaml"
     index = load_simple_page(loader, "lessons/index", index_path, LessonIndexPage, home, ["intro"])
-    ensure_groups(index, home)
+    ensure_groups()
     for slug in require(read_yaml(index_path), "lessons", index_path, list):
         lesson = load_lesson(loader, folder / f"{slug}.yaml", index)
         load_page_translations(loader, f"lessons/{slug}", lesson)

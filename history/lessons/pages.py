@@ -12,6 +12,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from history.core.models import EDITORIAL_FEATURES
+from history.core.stand_ins import StandInTranslations
 
 from .blocks import SKILLS, LessonBodyBlock
 from .permissions import LessonIndexPermissionTester, LessonPermissionTester
@@ -27,6 +28,7 @@ class Level(models.TextChoices):
 
 
 class LessonIndexPage(RoutablePageMixin, Page):
+    query_parameters = ("level", "skill")  # the filters its view reads
     intro = RichTextField(_("introduction"), features=EDITORIAL_FEATURES)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -48,9 +50,8 @@ class LessonIndexPage(RoutablePageMixin, Page):
         return lesson_index(request, self)
 
 
-class LessonPage(RoutablePageMixin, Page):
-    # Published, it appears in every site language, untranslated until translated.
-    stand_in_translations = True
+class LessonPage(StandInTranslations, RoutablePageMixin, Page):
+    # Published, it appears in every site language, untranslated until translated (a stand-in).
     author_name = models.CharField(
         _("teacher"), max_length=120, help_text=_("Your name, as students should see it.")
     )

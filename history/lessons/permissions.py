@@ -3,7 +3,9 @@
 Teachers hold Wagtail's "add" and "publish" permissions on the lessons index: "add" lets them
 create lessons and edit the ones they own. Wagtail's "publish" would reach every page under the
 index, so on a lesson it is narrowed to its owner: a teacher publishes, unpublishes and deletes
-their own lessons only. Editors hold every permission on the whole site.
+their own lessons only. Both hold them in every language: editors on the root of the page
+tree (above every language's home page, so a new language's tree is theirs at once),
+teachers on every lessons index (a new one is granted as it is made: see `signals.py`).
 """
 
 from django.contrib.auth.models import Group, Permission
@@ -11,6 +13,7 @@ from wagtail.models import (
     Collection,
     GroupCollectionPermission,
     GroupPagePermission,
+    Page,
     PagePermissionTester,
 )
 
@@ -88,18 +91,21 @@ class LessonIndexPermissionTester(PagePermissionTester):
         return super().can_lock() and self._manages()
 
 
-def ensure_groups(lessons_index, site_root):
-    """The Editors and Teachers groups with their permissions (idempotent)."""
+def ensure_groups():
+    """The Editors and Teachers groups with their permissions, on the pages that exist now
+    (idempotent)."""
     editors, _created = Group.objects.get_or_create(name=EDITORS)
     teachers, _created = Group.objects.get_or_create(name=TEACHERS)
     for codename in EDITOR_PAGE_PERMISSIONS:
         GroupPagePermission.objects.get_or_create(
-            group=editors, page=site_root, permission=_permission("wagtailcore", codename)
+            group=editors,
+            page=Page.get_first_root_node(),
+            permission=_permission("wagtailcore", codename),
         )
-    for codename in TEACHER_PAGE_PERMISSIONS:
-        GroupPagePermission.objects.get_or_create(
-            group=teachers, page=lessons_index, permission=_permission("wagtailcore", codename)
-        )
+    from .pages import LessonIndexPage  # the pages module imports this one
+
+    for index in LessonIndexPage.objects.all():
+        grant_teachers(teachers, index)
     editors.permissions.add(*Permission.objects.filter(content_type__app_label__in=EDITOR_APPS))
     teachers.permissions.add(*[_permission(app, codename) for app, codename in TEACHER_PERMISSIONS])
     root_collection = Collection.get_first_root_node()
@@ -114,6 +120,14 @@ def ensure_groups(lessons_index, site_root):
                 permission=_permission("wagtailimages", codename),
             )
     return editors, teachers
+
+
+def grant_teachers(teachers, lessons_index):
+    """The teachers' permissions on `lessons_index` (in any language)."""
+    for codename in TEACHER_PAGE_PERMISSIONS:
+        GroupPagePermission.objects.get_or_create(
+            group=teachers, page=lessons_index, permission=_permission("wagtailcore", codename)
+        )
 
 
 def _permission(app_label, codename):

@@ -1,8 +1,8 @@
 """The Authors group: people who write and revise essays, and propose changes to the edition,
 but do not publish. What they write goes to the editors for review (see `review.py`).
 
-Editors publish everything (their permissions are set with the Teachers' in
-`history/lessons/permissions.py`); teachers publish their own lessons, with no review.
+Editors publish everything, in every language (their permissions are set with the Teachers'
+in `history/lessons/permissions.py`); teachers publish their own lessons, with no review.
 """
 
 from django.contrib.auth.models import Group, Permission

@@ -9,6 +9,7 @@ class SearchPage(Page):
     parent_page_types = ["core.HomePage"]
     subpage_types = []
     max_count_per_parent = 1
+    query_parameters = ("q", "type")
 
     class Meta:
         verbose_name = _("search page")

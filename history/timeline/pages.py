@@ -13,6 +13,8 @@ class TimelinePage(RoutablePageMixin, Page):
     """Routes: the page (the results alone for htmx) and `event/<slug>/` (the event's own page,
     or its longer text for htmx); the file `events.json` beside it."""
 
+    query_parameters = ("theme", "period")  # the filters its views read
+
     intro = RichTextField(_("introduction"), features=EDITORIAL_FEATURES)
     reuse_note = RichTextField(
         _("reusing the data"),

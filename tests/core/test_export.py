@@ -102,11 +102,16 @@ def test_groups_and_their_permissions_come_back(content_copy):
     assert export_groups_data() == before
     reviewers = Group.objects.get(name="Reviewers")
     assert list(reviewers.permissions.values_list("codename", flat=True)) == ["access_admin"]
-    # Page permissions name pages by content key: the teachers' are on the lessons index.
+    # Page permissions name pages by content key: the teachers' are on the lessons index, in
+    # each language.
     grants = Group.objects.get(name="Teachers").page_permissions.values_list(
         "page__slug", "page__locale__language_code", "permission__codename"
     )
-    assert sorted(grants) == [("lessons", "en", "add_page"), ("lessons", "en", "publish_page")]
+    assert sorted(grants) == [
+        ("lessons", language, codename)
+        for language in ("en", "zh-hans")
+        for codename in ("add_page", "publish_page")
+    ]
 
 
 def test_groups_edited_in_the_admin_are_kept_by_the_next_load(content_copy):

@@ -48,6 +48,30 @@ def test_hreflang_alternates(client, site_content):
         assert 'hreflang="x-default" href="http://testserver/en/fifth-bulletin/"' in html
 
 
+def test_language_links_keep_the_filters_a_page_knows_and_nothing_else(client, site_content):
+    junk = "x" * 100_000
+    cases = {
+        "/en/timeline/": ("period=campaign", "period=campaign"),
+        "/zh-hans/map/": ("kind=arrests", "kind=arrests"),
+        "/en/search/": ("q=opium&type=essay", "q=opium&amp;type=essay"),
+        "/en/lessons/": ("level=university", "level=university"),
+        "/en/fifth-bulletin/": ("version=en", "version=en"),
+    }
+    for url, (known, kept) in cases.items():
+        response = client.get(f"{url}?{known}&utm_source=TRACKER&junk={junk}&q{junk}=1")
+        assert response.status_code == 200, url
+        html = response.content.decode()
+        assert "TRACKER" not in html and junk not in html, url
+        assert len(html) < 200_000, url
+        other = "/zh-hans/" if url.startswith("/en/") else "/en/"
+        counterpart = other + url.split("/", 2)[2]
+        assert f'<a href="{counterpart}?{kept}" hreflang=' in html, url
+        assert f'hreflang="en" href="http://testserver/en/{url.split("/", 2)[2]}?{kept}"' in html
+    # A known filter with an absurd value is dropped too.
+    html = client.get(f"/en/search/?q={junk}").content.decode()
+    assert junk not in html and '<a href="/zh-hans/search/" hreflang=' in html
+
+
 def test_chinese_interface_and_editorial_text(client, site_content):
     html = html_of(client, "/zh-hans/fifth-bulletin/")
     for text in [

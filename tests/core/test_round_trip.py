@@ -1,19 +1,20 @@
 """The site survives a trip through files: load it, edit it in the admin, `export_site` into
 an empty folder, load that folder into an empty database, and every public page and every
-model's data come back the same."""
+model's data come back the same, and private pages come back private, with their owners."""
 
 import re
 
 import pytest
 from django.apps import apps
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.db import models
 from django.urls import reverse
 from modelcluster.fields import ParentalManyToManyField
 from wagtail import blocks
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, PageViewRestriction
 from wagtail.test.utils.form_data import nested_form_data, rich_text
 
 from history.atlas.pages import MapPage
@@ -22,7 +23,8 @@ from history.core.models import HomePage
 from history.edition.models import EditionPage
 from history.glossary.pages import GlossaryPage
 from history.glossary.terms import GlossaryTerm
-from history.lessons.pages import LessonPage
+from history.lessons.pages import LessonIndexPage, LessonPage
+from history.lessons.permissions import TEACHERS
 from history.timeline.events import Event
 from history.timeline.pages import TimelinePage
 from tests.conftest import export_site, fresh_database, load_site
@@ -270,6 +272,43 @@ def edit_glossary_term(client):
     sync_translations(GlossaryTerm.objects.get(pk=term.pk))
 
 
+def private_lesson(slug, owner, kind, **fields):
+    """A teacher's published lesson with a view restriction of `kind`."""
+    index = LessonIndexPage.objects.get(locale__language_code="en")
+    lesson = LessonPage(
+        title=f"Private {slug}",
+        slug=slug,
+        author_name=owner.first_name,
+        level="secondary",
+        duration=30,
+        question="Who may read this?",
+        objectives="Keep it private.",
+        summary="Only for the class.",
+        owner=owner,
+        body=[{"type": "instructions", "value": "<p>Read.</p>"}],
+    )
+    index.add_child(instance=lesson)
+    lesson.save_revision(user=owner).publish()
+    restriction = PageViewRestriction.objects.create(page=lesson, restriction_type=kind, **fields)
+    if kind == PageViewRestriction.GROUPS:
+        restriction.groups.set(Group.objects.filter(name=TEACHERS))
+    return lesson
+
+
+def access_of(slug):
+    """{language: (restriction, password, groups, owner)} of the lesson and its stand-in."""
+    found = {}
+    for lesson in LessonPage.objects.filter(slug=slug).select_related("locale", "owner"):
+        restriction = lesson.view_restrictions.get()
+        found[lesson.locale.language_code] = (
+            restriction.restriction_type,
+            restriction.password,
+            sorted(restriction.groups.values_list("name", flat=True)),
+            lesson.owner and lesson.owner.username,
+        )
+    return found
+
+
 @pytest.fixture
 def editor(client, site_content):
     user = get_user_model().objects.create_superuser("rt-editor", "rt@example.org", "pw")
@@ -284,6 +323,17 @@ def test_the_site_comes_back_the_same_from_its_exported_files(editor, tmp_path):
     edit_glossary_term(editor)
     assert "Edited in the admin" in editor.get("/en/").content.decode()
     assert "在后台改写的导语。" in editor.get("/zh-hans/").content.decode()
+    # Teachers' private lessons: they come back private, and their own.
+    User = get_user_model()
+    ana, ben = (
+        User.objects.create_user("ana", first_name="Ana"),
+        User.objects.create_user("ben", first_name="Ben"),
+    )
+    private_lesson("by-password", ana, PageViewRestriction.PASSWORD, password="stripes")
+    private_lesson("by-login", ana, PageViewRestriction.LOGIN)
+    private_lesson("by-group", ben, PageViewRestriction.GROUPS)
+    access = {slug: access_of(slug) for slug in ("by-password", "by-login", "by-group")}
+    assert access["by-password"]["zh-hans"] == (PageViewRestriction.PASSWORD, "stripes", [], "ana")
 
     before_data = model_data()
     before_pages = public_pages(editor)
@@ -291,7 +341,19 @@ def test_the_site_comes_back_the_same_from_its_exported_files(editor, tmp_path):
     folder = tmp_path / "exported"
     export_site(folder)
     fresh_database()
-    load_site(folder)
+    User.objects.create_user("ana", first_name="Ana")  # ben has no account on the new site
+    output = load_site(folder)
+
+    assert access_of("by-password") == access["by-password"]
+    assert access_of("by-login") == access["by-login"]
+    ben_less = {code: (*values[:3], None) for code, values in access["by-group"].items()}
+    assert access_of("by-group") == ben_less
+    assert "/en/lessons/by-group/: no account “ben” here" in output
+    ana = User.objects.get(username="ana")
+    ana.groups.add(Group.objects.get(name=TEACHERS))
+    for slug in ("by-password", "by-login"):
+        for lesson in LessonPage.objects.filter(slug=slug):
+            assert lesson.permissions_for_user(ana).can_publish()
 
     after_pages = public_pages(editor)
     assert sorted(after_pages) == sorted(before_pages)

@@ -405,3 +405,73 @@ def test_a_qr_code_for_an_impossibly_long_address_is_refused(client, site_conten
     lesson = LessonPage.objects.get(slug="mapping-the-campaign", locale__language_code="en")
     response = client.get(f"/l/{lesson.short_code}/qr.svg", HTTP_HOST="a" * 3000 + ".org")
     assert response.status_code == 400
+
+
+# --- privacy and deletion reach the lesson's stand-ins in other languages ---
+
+
+def test_a_private_lesson_stays_private_through_its_chinese_stand_in(client, site_content):
+    from wagtail.models import PageViewRestriction
+
+    teacher = user("ana", TEACHERS)
+    lesson = lesson_of(teacher, "zebra-lesson")
+    lesson.question = "What did the zebra see?"
+    lesson.summary = "A zebra summary."
+    lesson.save_revision(user=teacher).publish()
+    chinese = LessonPage.objects.get(
+        translation_key=lesson.translation_key, locale__language_code="zh-hans"
+    )
+    texts = ("Lesson zebra-lesson", "What did the zebra see?", "A zebra summary.")
+    assert "A zebra summary." in client.get("/zh-hans/lessons/").content.decode()
+
+    restriction = PageViewRestriction.objects.create(
+        page=lesson, restriction_type=PageViewRestriction.PASSWORD, password="stripes"
+    )
+    for language in ("en", "zh-hans"):
+        for url in (f"/{language}/lessons/", f"/{language}/search/?q=zebra"):
+            html = client.get(url).content.decode()
+            assert not any(text in html for text in texts), url
+        page = client.get(f"/{language}/lessons/zebra-lesson/").content.decode()
+        assert "stripes" not in page and "A zebra summary." not in page
+        assert 'name="password"' in page
+    sitemap = client.get("/sitemap.xml").content.decode()
+    assert "zebra-lesson" not in sitemap
+    # The password opens the Chinese stand-in too; lifting the restriction lifts it there.
+    assert chinese.get_view_restrictions().get().password == "stripes"
+    response = client.post(
+        reverse(
+            "wagtailcore_authenticate_with_password",
+            args=[chinese.get_view_restrictions().get().pk, chinese.pk],
+        ),
+        {"password": "stripes", "return_url": chinese.url},
+    )
+    assert response.status_code == 302
+    assert "A zebra summary." in client.get(chinese.url).content.decode()
+    restriction.delete()
+    assert not chinese.get_view_restrictions().exists()
+    assert "A zebra summary." in client.get("/zh-hans/lessons/").content.decode()
+    # A restriction on the English index reaches its lessons, and so their stand-ins.
+    restriction = PageViewRestriction.objects.create(
+        page=index(), restriction_type=PageViewRestriction.LOGIN
+    )
+    assert "A zebra summary." not in client.get("/zh-hans/lessons/").content.decode()
+    assert client.get("/zh-hans/lessons/zebra-lesson/").status_code == 302  # to the login
+    restriction.delete()
+    assert "A zebra summary." in client.get("/zh-hans/lessons/").content.decode()
+
+
+def test_deleting_a_lesson_deletes_its_stand_ins(client, site_content):
+    teacher = user("ana", TEACHERS)
+    lesson = lesson_of(teacher, "short-lived")
+    chinese = LessonPage.objects.get(
+        translation_key=lesson.translation_key, locale__language_code="zh-hans"
+    )
+    client.force_login(teacher)
+    response = client.post(reverse("wagtailadmin_pages:delete", args=[lesson.pk]))
+    assert response.status_code == 302
+    assert not LessonPage.objects.filter(pk__in=[lesson.pk, chinese.pk]).exists()
+    client.logout()
+    assert client.get("/zh-hans/lessons/short-lived/").status_code == 404
+    # The slug is free again, in both languages.
+    again = lesson_of(teacher, "short-lived")
+    assert again.get_translation(Locale.objects.get(language_code="zh-hans")).slug == "short-lived"

@@ -4,6 +4,7 @@ from django import template
 from django.conf import settings
 from django.utils import translation
 from django.utils.html import format_html
+from django.utils.http import urlencode
 from wagtail.admin.templatetags.wagtailuserbar import wagtailuserbar
 from wagtail.models import Page
 
@@ -11,6 +12,9 @@ from .. import generation
 from ..frame import site_frame
 
 register = template.Library()
+
+MAX_KEPT_VALUE = 200  # characters: the longest search query
+MAX_KEPT_PAIRS = 20
 
 
 @register.inclusion_tag("includes/main_nav.html", takes_context=True)
@@ -27,8 +31,8 @@ def main_nav(context):
 def _translation_urls(context):
     """{language: URL of this view of the page in it}, computed once per request.
 
-    A view below the page (e.g. its parallel view) and the query string carry over, so the
-    reader lands on the same view in the other language.
+    A view below the page (e.g. its parallel view) and the filters the page knows carry over,
+    so the reader lands on the same view in the other language.
     """
     request = context["request"]
     if not hasattr(request, "_page_translation_urls"):
@@ -37,12 +41,26 @@ def _translation_urls(context):
         if isinstance(page, Page) and page.pk:
             page_url = page.get_url(request) or ""
             suffix = request.path[len(page_url) :] if request.path.startswith(page_url) else ""
-            if request.META.get("QUERY_STRING"):
-                suffix += "?" + request.META["QUERY_STRING"]
+            query = known_query(page, request.GET)
+            if query:
+                suffix += "?" + query
             for code, url in _page_translations(page, request).items():
                 urls[code] = url + suffix
         request._page_translation_urls = urls
     return request._page_translation_urls
+
+
+def known_query(page, query):
+    """The part of `query` that `page` reads (its `query_parameters`), so that no other text
+    of the address is copied into every link: short values only, and a few of them."""
+    names = getattr(page, "query_parameters", ())
+    pairs = [
+        (name, value)
+        for name in names
+        for value in query.getlist(name)
+        if value and len(value) <= MAX_KEPT_VALUE
+    ]
+    return urlencode(pairs[:MAX_KEPT_PAIRS])
 
 
 def _page_translations(page, request):

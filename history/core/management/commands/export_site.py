@@ -9,14 +9,15 @@ from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
+from history.core.access import export_access
 from history.core.exporting import Exporter
 from history.core.groups import export_groups
 
 
 class Command(BaseCommand):
     help = (
-        "Export pages, translations, snippets, images and groups to content files that "
-        "load_site reads. Files whose text is unchanged are left alone."
+        "Export pages, translations, snippets, images, groups and page access to content "
+        "files that load_site reads. Files whose text is unchanged are left alone."
     )
 
     def add_arguments(self, parser):
@@ -31,5 +32,6 @@ class Command(BaseCommand):
             if config.name.startswith("history.") and find_spec(module_name) is not None:
                 import_module(module_name).export(exporter)
         export_groups(exporter)
+        export_access(exporter)
         changed = len(exporter.written)
         self.stdout.write(self.style.SUCCESS(f"Content exported ({changed} files changed)."))

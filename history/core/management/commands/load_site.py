@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from history.core.access import load_access
 from history.core.groups import load_groups
 from history.core.loading import Loader
 
@@ -38,6 +39,7 @@ class Command(BaseCommand):
                 module_name = f"{config.name}.content"
                 if find_spec(module_name) is not None:
                     import_module(module_name).load(loader)
-            # Groups last: their permissions name pages of every app.
+            # Groups and access last: they name pages of every app (and access, groups).
             load_groups(loader)
+            load_access(loader)
         self.stdout.write(self.style.SUCCESS("Content loaded."))
