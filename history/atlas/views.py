@@ -11,6 +11,7 @@ from django.http import Http404, HttpResponseBadRequest, JsonResponse
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils.cache import patch_vary_headers
+from django.utils.html import format_html_join
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from wagtail.models import Page
@@ -60,7 +61,14 @@ def map_view(request, page):
     context.update(
         documents=atlas.controls["documents"],
         actions=Action.choices,
-        all_places=atlas.controls["places"],
+        place_options=format_html_join(
+            "",
+            '<option value="{}"{}>{}</option>',
+            (
+                (slug, " selected" if slug == filters.place else "", name)
+                for slug, name in atlas.controls["places"]
+            ),
+        ),
         ALL=ALL,
     )
     if filters.place:

@@ -168,7 +168,15 @@ def read(request, page):
         notes_toggle_query=_reading_query(version, anatomy, not hide_notes),
         version_queries={v.code: _reading_query(v, anatomy, hide_notes) for v in page.all_versions},
         document_citation=edition_citation(request, page, version),
-        events=_numbered(request, page, related_links(request, page, "events")),
+        events_aside=_cached(
+            request,
+            _revision_key(page, "events", request.get_host(), str(generation.current())),
+            lambda: render_to_string(
+                "edition/includes/events.html",
+                {"events": _numbered(request, page, related_links(request, page, "events"))},
+                request,
+            ),
+        ),
         json_ld=_json_ld(request, page),
     )
     return TemplateResponse(request, page.get_template(request), context)

@@ -7,6 +7,7 @@ import segno
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse, HttpResponseBadRequest, HttpResponseRedirect
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.cache import patch_cache_control, patch_vary_headers
@@ -111,14 +112,22 @@ def lesson_index(request, page):
     skill = request.GET.get("skill", "")
     level = level if level in Level.values else ""
     skill = skill if skill in SKILLS else ""
-    lessons = LessonPage.objects.child_of(page).live().public().defer_streamfields()
-    if level:
-        lessons = lessons.filter(level=level)
-    if skill:
-        lessons = lessons.filter(skills__contains=skill)
+
+    def render_list():
+        lessons = LessonPage.objects.child_of(page).live().public().defer_streamfields()
+        if level:
+            lessons = lessons.filter(level=level)
+        if skill:
+            lessons = lessons.filter(skills__contains=skill)
+        return render_to_string(
+            "lessons/includes/lesson_list.html", {"lessons": lessons.order_by("title")}, request
+        )
+
     context = page.get_context(request)
+    # The list, finished, per filter and language until content changes.
+    key = f"lesson-list:{page.pk}:{get_language()}:{request.get_host()}:{level}:{skill}"
     context.update(
-        lessons=lessons.order_by("title"),
+        lesson_list=generation.cached(key, render_list),
         level=level,
         skill=skill,
         levels=Level.choices,
@@ -126,10 +135,9 @@ def lesson_index(request, page):
         query=urlencode([(k, v) for k, v in (("level", level), ("skill", skill)) if v]),
     )
     if request.htmx and not request.htmx.history_restore_request:
-        template = "lessons/includes/lesson_list.html"
+        response = HttpResponse(context["lesson_list"])
     else:
-        template = "lessons/lesson_index_page.html"
-    response = TemplateResponse(request, template, context)
+        response = TemplateResponse(request, "lessons/lesson_index_page.html", context)
     patch_vary_headers(response, ("HX-Request",))
     return response
 
