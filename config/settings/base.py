@@ -96,6 +96,12 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# The edition's edit form posts about 8 fields per segment (2 versions) and 10 per note: a
+# 500-segment edition with a note for every second segment posts about 7,000. Django's default
+# (1,000) refused the real edition's form; 10,000 fits 500 segments with room to spare, and
+# still bounds the work a forged request can cause. The request body stays under Django's
+# default 2.5 MB (bench/README.md: a 500-segment edition posts well under 1 MB).
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Cache: Redis when REDIS_URL is given, else the database (run `createcachetable`).
 if env_str("REDIS_URL"):

@@ -33,6 +33,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from history.core.models import EDITORIAL_FEATURES
 
 from .blocks import VersionTextBlock
+from .segment_form import SegmentPanel, SegmentsPanel
 
 ANCHOR_PATTERN = re.compile(r"^p(\d+)$")
 CJK = re.compile(r"[\u2e80-\u9fff]")
@@ -102,6 +103,15 @@ class EditionPageForm(WagtailAdminPageForm):
     Both need the child formsets' cleaned data, so they run after the form and its formsets
     have been validated, before a revision is saved.
     """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "segments" in self.formsets:
+            # Each segment's form gives a text box to every version the edition has.
+            self.formsets["segments"].form_kwargs["versions"] = [
+                (version.code, version.label, version.language)
+                for version in self.instance.versions.all()
+            ]
 
     def kept_forms(self, relation):
         """The filled-in forms of a child formset that are not marked for deletion."""
@@ -214,7 +224,7 @@ class EditionPage(RoutablePageMixin, Page):
         FieldPanel("rights"),
         InlinePanel("versions", label=_("Versions"), min_num=1),
     ]
-    text_panels = [InlinePanel("segments", label=_("Segments"))]
+    text_panels = [SegmentsPanel("segments", label=_("Segments"))]
     notes_panels = [
         InlinePanel("annotations", label=_("Editorial notes")),
         InlinePanel("translation_notes", label=_("Translation notes")),
@@ -525,10 +535,15 @@ class Segment(TranslatableMixin, Orderable):
     ]
 
     panels = [
-        FieldRowPanel([FieldPanel("anchor", read_only=True), FieldPanel("kind")]),
-        FieldPanel("texts"),
-        FieldPanel("anatomy_note"),
-        FieldPanel("alignment_note"),
+        SegmentPanel(
+            [
+                FieldPanel("anchor", read_only=True),
+                FieldPanel("kind"),
+                FieldPanel("texts"),
+                FieldPanel("anatomy_note"),
+                FieldPanel("alignment_note"),
+            ]
+        )
     ]
 
     class Meta(TranslatableMixin.Meta):
