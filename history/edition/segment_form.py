@@ -10,6 +10,7 @@ their ids), so loaders, exporters and readers see no difference.
 
 from django import forms
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import InlinePanel, MultiFieldPanel
@@ -88,7 +89,7 @@ class VersionTextsWidget(forms.Widget):
                     rows=text_rows(text),
                     described=described,
                     text=text,
-                    checked=format_html(" checked") if run_in else "",
+                    checked=mark_safe(" checked") if run_in else "",
                     runs_on=_("runs on"),
                 )
             )

@@ -38,7 +38,9 @@ class _FormReader(HTMLParser):
         if tag == "input" and name:
             kind = attrs.get("type", "text")
             if kind in SUBMITTED_INPUTS or (kind in {"checkbox", "radio"} and "checked" in attrs):
-                self.fields.append((name, attrs.get("value") or ("on" if kind == "checkbox" else "")))
+                self.fields.append(
+                    (name, attrs.get("value") or ("on" if kind == "checkbox" else ""))
+                )
         elif tag == "textarea" and name:
             self.textarea = [name, ""]
         elif tag == "select" and name:
