@@ -32,8 +32,8 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from history.core.models import EDITORIAL_FEATURES
 
+from .admin_form import CompactPanel, CompactSelect, SegmentsPanel
 from .blocks import VersionTextBlock
-from .segment_form import SegmentPanel, SegmentsPanel
 
 ANCHOR_PATTERN = re.compile(r"^p(\d+)$")
 CJK = re.compile(r"[\u2e80-\u9fff]")
@@ -535,10 +535,10 @@ class Segment(TranslatableMixin, Orderable):
     ]
 
     panels = [
-        SegmentPanel(
+        CompactPanel(
             [
                 FieldPanel("anchor", read_only=True),
-                FieldPanel("kind"),
+                FieldPanel("kind", widget=CompactSelect),
                 FieldPanel("texts"),
                 FieldPanel("anatomy_note"),
                 FieldPanel("alignment_note"),
@@ -598,9 +598,16 @@ class TranslationNote(TranslatableMixin, Orderable):
     ]
 
     panels = [
-        FieldRowPanel([FieldPanel("anchor"), FieldPanel("version"), FieldPanel("kind")]),
-        FieldRowPanel([FieldPanel("original_phrase"), FieldPanel("translation_phrase")]),
-        FieldPanel("note"),
+        CompactPanel(
+            [
+                FieldPanel("anchor"),
+                FieldPanel("version"),
+                FieldPanel("kind", widget=CompactSelect),
+                FieldPanel("original_phrase"),
+                FieldPanel("translation_phrase"),
+                FieldPanel("note"),
+            ]
+        )
     ]
 
     class Meta(TranslatableMixin.Meta):
@@ -626,8 +633,9 @@ class TermNote(TranslatableMixin, Orderable):
     ]
 
     panels = [
-        FieldRowPanel([FieldPanel("version"), FieldPanel("term"), FieldPanel("rendering")]),
-        FieldPanel("note"),
+        CompactPanel(
+            [FieldPanel("version"), FieldPanel("term"), FieldPanel("rendering"), FieldPanel("note")]
+        )
     ]
 
     class Meta(TranslatableMixin.Meta):
@@ -665,10 +673,15 @@ class Annotation(TranslatableMixin, Orderable):
     ]
 
     panels = [
-        FieldRowPanel([FieldPanel("anchor"), FieldPanel("kind")]),
-        FieldPanel("phrase"),
-        FieldPanel("text"),
-        FieldPanel("sources"),
+        CompactPanel(
+            [
+                FieldPanel("anchor"),
+                FieldPanel("kind", widget=CompactSelect),
+                FieldPanel("phrase"),
+                FieldPanel("text"),
+                FieldPanel("sources"),
+            ]
+        )
     ]
 
     class Meta(TranslatableMixin.Meta):

@@ -4,7 +4,8 @@ Every field of the edit form as a browser submits it: inputs (checkboxes only wh
 textareas and selected options, leaving out templates for new items and disabled fields.
 Stream fields are built by Wagtail's scripts from the block values in `data-w-block-*`
 attributes; their fields are added as those scripts name them (count, then deleted, order,
-type, id and value per block), for blocks whose value is a single field (such as a chooser).
+type, id and value per block), for blocks whose value is a chooser, a simple field or a
+struct of simple fields.
 """
 
 import json
@@ -80,16 +81,22 @@ def _stream_fields(prefix, arguments):
     blocks = json.loads(arguments)[0] or []
     fields = [(f"{prefix}-count", str(len(blocks)))]
     for index, block in enumerate(blocks):
-        value = block["value"]
-        if isinstance(value, dict):
-            value = value.get("id", "")
+        name = f"{prefix}-{index}"
         fields += [
-            (f"{prefix}-{index}-deleted", ""),
-            (f"{prefix}-{index}-order", str(index)),
-            (f"{prefix}-{index}-type", block["type"]),
-            (f"{prefix}-{index}-id", block.get("id") or ""),
-            (f"{prefix}-{index}-value", "" if value is None else str(value)),
+            (f"{name}-deleted", ""),
+            (f"{name}-order", str(index)),
+            (f"{name}-type", block["type"]),
+            (f"{name}-id", block.get("id") or ""),
         ]
+        value = block["value"]
+        if isinstance(value, dict) and "edit_url" in value:  # a chooser posts the chosen id
+            fields.append((f"{name}-value", str(value.get("id") or "")))
+        elif isinstance(value, dict):  # a struct block of simple fields
+            for key, item in value.items():
+                if item is not False:  # an unticked checkbox posts nothing
+                    fields.append((f"{name}-value-{key}", "on" if item is True else str(item)))
+        else:
+            fields.append((f"{name}-value", "" if value is None else str(value)))
     return fields
 
 

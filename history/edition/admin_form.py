@@ -1,4 +1,4 @@
-"""The admin's form for an edition's segments: one plain text box per version.
+"""The admin's form for an edition's segments and notes: light enough for a long document.
 
 A segment's `texts` is a StreamField of `VersionTextBlock`s, and stays one in the database and
 in revisions. Its default admin widget builds a block editor in the browser for every segment,
@@ -9,8 +9,10 @@ their ids), so loaders, exporters and readers see no difference.
 """
 
 from django import forms
+from django.forms.utils import flatatt
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import InlinePanel, MultiFieldPanel
@@ -31,6 +33,14 @@ VERSION_ROW = (
 )
 
 
+FIELD = (
+    '<div class="w-field__wrapper w-mb-4" data-field-wrapper>'
+    '<div class="w-field{error_class}" data-field data-contentpath="{name}">'
+    '{label}{errors}{help}<div class="w-field__input" data-field-input>{widget}</div></div></div>'
+)
+REQUIRED_MARK = mark_safe('<span class="w-required-mark">*</span>')
+
+
 def version_dict(value):
     """{version code: (text, runs on)} from stored blocks or from posted data."""
     if isinstance(value, dict):
@@ -47,6 +57,30 @@ def text_rows(text):
     """Enough rows to show a paragraph without scrolling (wide characters count double)."""
     width = sum(2 if ord(char) > 0x2E80 else 1 for char in text)
     return min(12, max(2, width // 90 + text.count("\n") + 1))
+
+
+class CompactSelect(forms.Select):
+    """A select written in Python: Django renders a template for each option, which for the
+    kind of hundreds of segments and notes took more time than all their other fields."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        widget = self.get_context(name, value, attrs)["widget"]
+        options = format_html_join(
+            "",
+            '<option value="{}"{}>{}</option>',
+            (
+                (
+                    option["value"],
+                    mark_safe(" selected") if option["selected"] else "",
+                    option["label"],
+                )
+                for _group, group_options, _index in widget["optgroups"]
+                for option in group_options
+            ),
+        )
+        return format_html(
+            '<select name="{}"{}>{}</select>', widget["name"], flatatt(widget["attrs"]), options
+        )
 
 
 class VersionTextsWidget(forms.Widget):
@@ -67,7 +101,7 @@ class VersionTextsWidget(forms.Widget):
         return not any(f"{name}-{code}" in data for code, _label, _language in self.versions)
 
     def id_for_label(self, id_):
-        return f"{id_}-{self.versions[0][0]}" if id_ and self.versions else id_
+        return ""  # each text box has a label of its own
 
     def render(self, name, value, attrs=None, renderer=None):
         values = version_dict(value)
@@ -163,19 +197,54 @@ class SegmentsPanel(InlinePanel):
         return options
 
 
-class SegmentPanel(MultiFieldPanel):
-    """A segment's fields in one small template.
+class CompactPanel(MultiFieldPanel):
+    """The fields of one child object (a segment, a note), rendered compactly.
 
-    Its children are ordinary field panels, which give the form its fields and the revision
-    comparison its rows; rendering each of them through Wagtail's field templates made most of
-    the weight and time of a long edition's form, so this panel renders the bound fields
-    itself."""
+    Its children are plain field panels, which give the form its fields and the revision
+    comparison its rows. Rendered through Wagtail's field templates, with their headers and
+    comment buttons, they made most of the weight and server time of a long edition's form
+    (hundreds of segments and notes); this panel writes each bound field's label, errors and
+    help around its widget itself, and read-only fields as text."""
 
     class BoundPanel(MultiFieldPanel.BoundPanel):
-        template_name = "edition/admin/segment_panel.html"
+        def render_html(self, parent_context=None):
+            return format_html_join(
+                "", "{}", ((self.render_field(child),) for child in self.panel.children)
+            )
 
-        def get_context_data(self, parent_context=None):
-            context = super().get_context_data(parent_context)
-            names = self.panel.get_form_options().get("fields", [])
-            context["fields"] = [self.form[name] for name in names if name in self.form.fields]
-            return context
+        def render_field(self, child):
+            name = child.field_name
+            if child.read_only:
+                label = self.panel.model._meta.get_field(name).verbose_name
+                value = getattr(self.instance, name) or "—"
+                return format_html('<p class="w-field__label">{}: {}</p>', capfirst(label), value)
+            field = self.form[name]
+            if field.id_for_label:
+                label = format_html(
+                    '<label class="w-field__label" for="{}">{}{}</label>',
+                    field.id_for_label,
+                    capfirst(field.label),
+                    REQUIRED_MARK if field.field.required else "",
+                )
+            else:
+                label = format_html('<p class="w-field__label">{}</p>', capfirst(field.label))
+            errors = format_html_join(
+                "", '<p class="error-message">{}</p>', ((e,) for e in field.errors)
+            )
+            return format_html(
+                FIELD,
+                name=name,
+                error_class=" w-field--error" if field.errors else "",
+                label=label,
+                errors=format_html(
+                    '<div class="w-field__errors" data-field-errors>{}</div>', errors
+                )
+                if field.errors
+                else "",
+                help=format_html(
+                    '<div class="help" id="{}_helptext">{}</div>', field.auto_id, field.help_text
+                )
+                if field.help_text
+                else "",
+                widget=field.as_widget(),
+            )
