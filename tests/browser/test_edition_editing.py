@@ -34,9 +34,7 @@ def editor(live_site, django_db_blocker):
         account.delete()
 
 
-def test_an_editor_revises_a_note_and_a_segment_previews_and_publishes(
-    browser, live_site, editor
-):
+def test_an_editor_revises_a_note_and_a_segment_previews_and_publishes(browser, live_site, editor):
     from history.edition.models import EditionPage
 
     edition = EditionPage.objects.get(slug="fifth-bulletin", locale__language_code="en")
@@ -56,9 +54,16 @@ def test_an_editor_revises_a_note_and_a_segment_previews_and_publishes(
     text = page.locator(f"#id_segments-{segment}-texts-en")
     text.fill(text.input_value() + ADDED)
 
-    page.locator("[data-side-panel-toggle='preview']").click()
-    preview = page.frame_locator("#w-preview-iframe")
+    # The preview panel posts the form; its link opens the preview in a tab of its own.
+    with page.expect_response("**/edit/preview/") as posted:
+        page.locator("[data-side-panel-toggle='preview']").click()
+    assert posted.value.ok and posted.value.json()["is_valid"]
+    with context.expect_page() as opened:
+        page.get_by_label("Preview in new tab").click()
+    preview = opened.value
     preview.get_by_text(ADDED.strip()).wait_for()
+    assert NOTE in preview.content()
+    preview.close()
 
     page.locator("footer [data-w-dropdown-target='toggle']").last.click()
     page.locator("button[name='action-publish']").click()
@@ -72,3 +77,18 @@ def test_an_editor_revises_a_note_and_a_segment_previews_and_publishes(
     assert ADDED.strip() in html
     assert NOTE in html
     reader.close()
+
+
+@pytest.mark.django_db
+def test_editors_may_publish_the_edition():
+    # (Also makes sure the test database is set up when this module runs on its own.)
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    from history.edition.models import EditionPage
+    from history.lessons.permissions import EDITORS
+
+    account = get_user_model().objects.create_user("ed", password="a-long-password")
+    account.groups.add(Group.objects.get(name=EDITORS))
+    edition = EditionPage.objects.get(slug="fifth-bulletin", locale__language_code="en")
+    assert edition.permissions_for_user(account).can_publish()
