@@ -96,11 +96,12 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
-# The edition's edit form posts about 8 fields per segment (2 versions) and 10 per note: a
-# 500-segment edition with a note for every second segment posts about 7,000. Django's default
-# (1,000) refused the real edition's form; 10,000 fits 500 segments with room to spare, and
-# still bounds the work a forged request can cause. The request body stays under Django's
-# default 2.5 MB (bench/README.md: a 500-segment edition posts well under 1 MB).
+# The edition's edit form in the admin posts about 8 fields per segment (with two versions)
+# and 7 to 20 per note: 1,349 for the real edition, 6,758 for a 500-segment edition with 171
+# notes (bench/README.md). Django's default of 1,000 refused even the first; 10,000 fits a
+# 500-segment edition with room to spare and still bounds what a forged request can cost.
+# Its body (278 KB for 500 segments) stays well under DATA_UPLOAD_MAX_MEMORY_SIZE's default
+# of 2.5 MB, which is kept.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Cache: Redis when REDIS_URL is given, else the database (run `createcachetable`).

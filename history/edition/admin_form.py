@@ -6,6 +6,9 @@ from block definitions repeated in each: a long edition then posts thousands of 
 opens slowly. Here each version of the edition gets a labelled textarea and a "runs on"
 checkbox, rendered on the server; the posted text is turned back into the same blocks (keeping
 their ids), so loaders, exporters and readers see no difference.
+
+Segments and notes are also drawn by `CompactPanel`, which writes their fields without
+Wagtail's per-field templates: with hundreds of them, those templates were most of the page.
 """
 
 from django import forms
@@ -228,23 +231,39 @@ class CompactPanel(MultiFieldPanel):
                 )
             else:
                 label = format_html('<p class="w-field__label">{}</p>', capfirst(field.label))
-            errors = format_html_join(
-                "", '<p class="error-message">{}</p>', ((e,) for e in field.errors)
-            )
             return format_html(
                 FIELD,
                 name=name,
                 error_class=" w-field--error" if field.errors else "",
                 label=label,
-                errors=format_html(
-                    '<div class="w-field__errors" data-field-errors>{}</div>', errors
-                )
-                if field.errors
-                else "",
+                errors=self.render_errors(field),
                 help=format_html(
                     '<div class="help" id="{}_helptext">{}</div>', field.auto_id, field.help_text
                 )
                 if field.help_text
                 else "",
-                widget=field.as_widget(),
+                widget=self.render_widget(field),
+            )
+
+        def render_errors(self, field):
+            if not field.errors:
+                return ""
+            return format_html(
+                '<div class="w-field__errors" id="{}-errors" data-field-errors>{}</div>',
+                field.auto_id,
+                format_html_join(
+                    "", '<p class="error-message">{}</p>', ((error,) for error in field.errors)
+                ),
+            )
+
+        def render_widget(self, field):
+            widget = field.field.widget
+            if not field.errors:
+                return field.as_widget()
+            if hasattr(widget, "render_with_errors"):  # a stream field shows them per block
+                return widget.render_with_errors(
+                    field.html_name, field.value(), attrs={"id": field.auto_id}, errors=field.errors
+                )
+            return field.as_widget(
+                attrs={"aria-invalid": "true", "aria-describedby": f"{field.auto_id}-errors"}
             )
