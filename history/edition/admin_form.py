@@ -25,6 +25,9 @@ RUN_IN_HELP = _(
     "starting a new one."
 )
 
+NO_VERSIONS_HELP = _(
+    "Add the edition's versions (Metadata tab) and save: each then gets a text box here."
+)
 
 # The newline after <textarea> keeps a text's own leading newline (HTML drops the first one).
 VERSION_ROW = (
@@ -133,7 +136,7 @@ class VersionTextsWidget(forms.Widget):
         return format_html(
             '<div class="edition-version-texts">{}<p class="help">{}</p></div>',
             format_html_join("", "{}", ((row,) for row in rows)),
-            RUN_IN_HELP,
+            RUN_IN_HELP if rows else NO_VERSIONS_HELP,
         )
 
 

@@ -12,6 +12,16 @@ import json
 from html.parser import HTMLParser
 
 SUBMITTED_INPUTS = {"text", "hidden", "number", "date", "email", "url", "search", "password"}
+# Fields Wagtail's scripts add to a page's edit form on a page without comments or a schedule:
+# the comments' management form, and the dates of the schedule dialog (drawn outside the form).
+PAGE_SCRIPT_FIELDS = [
+    ("comments-TOTAL_FORMS", "0"),
+    ("comments-INITIAL_FORMS", "0"),
+    ("comments-MIN_NUM_FORMS", "0"),
+    ("comments-MAX_NUM_FORMS", ""),
+    ("go_live_at", ""),
+    ("expire_at", ""),
+]
 
 
 class _FormReader(HTMLParser):
@@ -101,9 +111,12 @@ def _stream_fields(prefix, arguments):
 
 
 def posted_fields(html, form_id="page-edit-form"):
-    """[(name, value)] as a browser submits the form `form_id` of `html`."""
+    """[(name, value)] as a browser submits the form `form_id` of `html` (a page's edit form
+    by default; Chromium's `FormData` of the real edition's gives the same fields)."""
     reader = _FormReader(form_id)
     reader.feed(html)
+    if form_id == "page-edit-form" and reader.fields:
+        return reader.fields + PAGE_SCRIPT_FIELDS
     return reader.fields
 
 

@@ -288,3 +288,10 @@ def test_a_500_segment_edition_with_its_notes_fits_the_form_limits_and_saves(edi
     page = EditionPage.objects.get(pk=page.pk)
     assert page.segments.count() == 500 and page.annotations.count() == 250
     assert page.segments.last().version_texts["en"][0] == "The last sentence, revised."
+
+
+def test_a_new_editions_segments_ask_for_its_versions_first(editor_client):
+    home = HomePage.objects.get(locale__language_code="en")
+    url = reverse("wagtailadmin_pages:add", args=["edition", "editionpage", home.pk])
+    html = editor_client.get(url).content.decode()
+    assert "Add the edition&#x27;s versions (Metadata tab) and save" in html
