@@ -223,7 +223,11 @@ class CompactPanel(MultiFieldPanel):
             if child.read_only:
                 label = self.panel.model._meta.get_field(name).verbose_name
                 value = getattr(self.instance, name) or "—"
-                return format_html('<p class="w-field__label">{}: {}</p>', capfirst(label), value)
+                return format_html(
+                    '<p class="w-field__wrapper w-field__label w-mb-4">{}: {}</p>',
+                    capfirst(label),
+                    value,
+                )
             field = self.form[name]
             if field.id_for_label:
                 label = format_html(
