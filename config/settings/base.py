@@ -99,6 +99,13 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# The edition's edit form in the admin posts about 8 fields per segment (with two versions)
+# and 7 to 20 per note: 1,355 for the real edition, 6,764 for a 500-segment edition with 171
+# notes (bench/README.md). Django's default of 1,000 refused even the first; 10,000 fits a
+# 500-segment edition with room to spare and still bounds what a forged request can cost.
+# Its body (278 KB for 500 segments) stays well under DATA_UPLOAD_MAX_MEMORY_SIZE's default
+# of 2.5 MB, which is kept.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # How long a caching proxy in front may keep a public page (it is told when one changes, see
 # history/core/proxy_cache.py); 0 when there is none.

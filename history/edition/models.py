@@ -32,6 +32,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from history.core.models import EDITORIAL_FEATURES
 
+from .admin_form import CompactPanel, CompactSelect, SegmentsPanel
 from .blocks import VersionTextBlock
 
 ANCHOR_PATTERN = re.compile(r"^p(\d+)$")
@@ -102,6 +103,15 @@ class EditionPageForm(WagtailAdminPageForm):
     Both need the child formsets' cleaned data, so they run after the form and its formsets
     have been validated, before a revision is saved.
     """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "segments" in self.formsets:
+            # Each segment's form gives a text box to every version the edition has.
+            self.formsets["segments"].form_kwargs["versions"] = [
+                (version.code, version.label, version.language)
+                for version in self.instance.versions.all()
+            ]
 
     def kept_forms(self, relation):
         """The filled-in forms of a child formset that are not marked for deletion."""
@@ -218,7 +228,7 @@ class EditionPage(RoutablePageMixin, Page):
         FieldPanel("rights"),
         InlinePanel("versions", label=_("Versions"), min_num=1),
     ]
-    text_panels = [InlinePanel("segments", label=_("Segments"))]
+    text_panels = [SegmentsPanel("segments", label=_("Segments"))]
     notes_panels = [
         InlinePanel("annotations", label=_("Editorial notes")),
         InlinePanel("translation_notes", label=_("Translation notes")),
@@ -529,10 +539,15 @@ class Segment(TranslatableMixin, Orderable):
     ]
 
     panels = [
-        FieldRowPanel([FieldPanel("anchor", read_only=True), FieldPanel("kind")]),
-        FieldPanel("texts"),
-        FieldPanel("anatomy_note"),
-        FieldPanel("alignment_note"),
+        CompactPanel(
+            [
+                FieldPanel("anchor", read_only=True),
+                FieldPanel("kind", widget=CompactSelect),
+                FieldPanel("texts"),
+                FieldPanel("anatomy_note"),
+                FieldPanel("alignment_note"),
+            ]
+        )
     ]
 
     class Meta(TranslatableMixin.Meta):
@@ -587,9 +602,16 @@ class TranslationNote(TranslatableMixin, Orderable):
     ]
 
     panels = [
-        FieldRowPanel([FieldPanel("anchor"), FieldPanel("version"), FieldPanel("kind")]),
-        FieldRowPanel([FieldPanel("original_phrase"), FieldPanel("translation_phrase")]),
-        FieldPanel("note"),
+        CompactPanel(
+            [
+                FieldPanel("anchor"),
+                FieldPanel("version"),
+                FieldPanel("kind", widget=CompactSelect),
+                FieldPanel("original_phrase"),
+                FieldPanel("translation_phrase"),
+                FieldPanel("note"),
+            ]
+        )
     ]
 
     class Meta(TranslatableMixin.Meta):
@@ -615,8 +637,9 @@ class TermNote(TranslatableMixin, Orderable):
     ]
 
     panels = [
-        FieldRowPanel([FieldPanel("version"), FieldPanel("term"), FieldPanel("rendering")]),
-        FieldPanel("note"),
+        CompactPanel(
+            [FieldPanel("version"), FieldPanel("term"), FieldPanel("rendering"), FieldPanel("note")]
+        )
     ]
 
     class Meta(TranslatableMixin.Meta):
@@ -654,10 +677,15 @@ class Annotation(TranslatableMixin, Orderable):
     ]
 
     panels = [
-        FieldRowPanel([FieldPanel("anchor"), FieldPanel("kind")]),
-        FieldPanel("phrase"),
-        FieldPanel("text"),
-        FieldPanel("sources"),
+        CompactPanel(
+            [
+                FieldPanel("anchor"),
+                FieldPanel("kind", widget=CompactSelect),
+                FieldPanel("phrase"),
+                FieldPanel("text"),
+                FieldPanel("sources"),
+            ]
+        )
     ]
 
     class Meta(TranslatableMixin.Meta):
