@@ -222,3 +222,17 @@ def test_a_figure_must_quote_its_paragraph(edition):
     with pytest.raises(ValidationError) as error:
         place.full_clean()
     assert "latitude" in error.value.message_dict
+
+
+# A kind that says what the detainees did is filed only where the source says so.
+KIND_WORDS = {"reinterrogation_requests": "要求提审", "wishes_to_confess": "要交待"}
+
+
+def test_what_detainees_asked_for_is_filed_as_the_source_says():
+    figures = english_figures().filter(kind__in=KIND_WORDS)
+    assert figures.count() == 2
+    for figure in figures:
+        assert KIND_WORDS[figure.kind] in figure.phrase_original, figure.slug
+    beishi = figures.get(slug="fifth-reinterrogation-requests-shenyang-beishi")
+    assert beishi.kind == "wishes_to_confess"
+    assert beishi.action == "confessions"
