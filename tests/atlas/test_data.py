@@ -236,3 +236,19 @@ def test_what_detainees_asked_for_is_filed_as_the_source_says():
     beishi = figures.get(slug="fifth-reinterrogation-requests-shenyang-beishi")
     assert beishi.kind == "wishes_to_confess"
     assert beishi.action == "confessions"
+
+
+# The final report dates only the start of the arrests (八月十日) and the executions (现在,
+# "now"); the editors date its other figures, and say so.
+DATED_IN_THE_REPORT = {"final-localities": "八月十日", "final-executions": "现在"}
+
+
+def test_the_final_reports_inferred_dates_are_marked():
+    for figure in english_figures().filter(document__key="final-report"):
+        if figure.slug in DATED_IN_THE_REPORT:
+            assert DATED_IN_THE_REPORT[figure.slug] in f"{figure.phrase_original} {figure.note}"
+        else:
+            assert "Dated by the editors" in figure.note, figure.slug
+    before = english_figures().get(slug="final-seizures-before-campaign")
+    assert before.as_of.isoformat() <= "1952-08-10"
+    assert "按鸦片折合" not in english_figures().get(slug="final-seizures").note
