@@ -252,3 +252,24 @@ def test_the_final_reports_inferred_dates_are_marked():
     before = english_figures().get(slug="final-seizures-before-campaign")
     assert before.as_of.isoformat() <= "1952-08-10"
     assert "按鸦片折合" not in english_figures().get(slug="final-seizures").note
+
+
+def test_a_city_sits_in_the_province_its_1952_status_names():
+    checked = 0
+    for city in Place.objects.filter(kind="city", locale__language_code="en"):
+        match = re.match(r"(?:A city of|Capital of) (\w+) Province", city.status_1952)
+        if not match:
+            continue
+        ancestors, place = [], city.parent
+        while place:
+            ancestors.append(place.name)
+            place = place.parent
+        assert f"{match.group(1)} Province" in ancestors, city.slug
+        checked += 1
+    assert checked >= 5
+
+
+def test_a_provincial_seat_under_its_region_is_told_one_way():
+    for province, city in (("hubei", "Wuhan"), ("guangdong", "Guangzhou")):
+        status = Place.objects.get(slug=province, locale__language_code="en").status_1952
+        assert "capital" not in status and f"sat at {city}" in status
