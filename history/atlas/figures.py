@@ -39,6 +39,7 @@ class FigureKind(models.TextChoices):
     CONFESSIONS = "confessions", _("confessions")
     CONFESSION_RATE = "confession_rate", _("confession rate")
     REINTERROGATION_REQUESTS = "reinterrogation_requests", _("requests to be re-interrogated")
+    WISHES_TO_CONFESS = "wishes_to_confess", _("detainees wishing to confess")
     SEIZURES = "seizures", _("drugs seized")
     DRUG_MACHINES = "drug_machines", _("drug-processing machines")
     DRUG_EQUIPMENT = "drug_equipment", _("drug equipment")
@@ -63,6 +64,7 @@ ACTION_OF_KIND = {
     "confessions": Action.CONFESSIONS,
     "confession_rate": Action.CONFESSIONS,
     "reinterrogation_requests": Action.CONFESSIONS,
+    "wishes_to_confess": Action.CONFESSIONS,
     "seizures": Action.SEIZURES,
     "drug_machines": Action.SEIZURES,
     "drug_equipment": Action.SEIZURES,

@@ -40,12 +40,24 @@ class Bar:
     narrow_width: float = 0
 
 
+@dataclass(frozen=True)
+class Base:
+    """What a share is a share of: the source's own words, and the English words that render
+    them in a chart's title or description (in Chinese, the source's words themselves)."""
+
+    original: str
+    english: str
+
+
 @dataclass
 class Chart:
     slug: str
     title: str
     description: str
     bars: list = field(default_factory=list)
+    # For charts of shares: the bases the figures' sources state (checked against each
+    # figure's record by the tests).
+    bases: tuple = ()
 
     @property
     def height(self):
@@ -128,9 +140,16 @@ def charts(atlas):
         ),
         Chart(
             "arrest-rates",
-            _("Arrests as a share of identified offenders"),
-            _("Northeast, Northwest and national rates as the bulletins report them."),
+            _("Arrests as a share of the offenders each report counts"),
+            _(
+                "The second bulletin's base is the offenders known before the operation; the "
+                "fifth bulletin's and the final report's, the total of offenders found so far."
+            ),
             _bars(of_kind("arrest_rate"), _place_and_document),
+            bases=(
+                Base("行动前掌握的数字", "known before the operation"),
+                Base("毒犯总数", "the total of offenders found so far"),
+            ),
         ),
         Chart(
             "arrests-by-region",
@@ -166,9 +185,16 @@ def charts(atlas):
         ),
         Chart(
             "confession-rates",
-            _("Those who came to confess and register, as a share of known offenders"),
-            _("A share of the offenders “at large in society”, not of all offenders."),
+            _(
+                "Those who came to confess and register, as a share of the offenders at large "
+                "in society"
+            ),
+            _(
+                "A share of the offenders not yet arrested (社会上毒犯, “offenders in society”), "
+                "not of all offenders."
+            ),
             _bars(of_kind("confession_rate"), _place),
+            bases=(Base("社会上毒犯", "at large in society"),),
         ),
         Chart(
             "confessions",

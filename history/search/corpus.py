@@ -18,6 +18,7 @@ from history.core import generation
 from history.core.localized import localized
 from history.edition.models import EditionPage
 from history.edition.passages import readable_editions
+from history.essays.footnotes import MARKER
 from history.essays.pages import EssayPage
 from history.glossary.pages import GlossaryPage
 from history.glossary.terms import GlossaryTerm
@@ -112,7 +113,8 @@ def _pages(model, kind, request, texts):
 
 
 def _plain(html):
-    return unescape(strip_tags(html))
+    # Footnote markers ([^key]) become numbers on the page; in a snippet they are noise.
+    return MARKER.sub("", unescape(strip_tags(html)))
 
 
 def _blocks(body):
@@ -120,9 +122,9 @@ def _blocks(body):
         if block.block_type == "paragraph":
             yield _plain(block.value.source)
         elif block.block_type == "heading":
-            yield str(block.value)
+            yield _plain(str(block.value))
         elif block.block_type == "callout":
-            yield f"{block.value['title']} {_plain(block.value['text'].source)}"
+            yield f"{_plain(block.value['title'])} {_plain(block.value['text'].source)}"
 
 
 def _home_of(model, request):

@@ -222,3 +222,54 @@ def test_a_figure_must_quote_its_paragraph(edition):
     with pytest.raises(ValidationError) as error:
         place.full_clean()
     assert "latitude" in error.value.message_dict
+
+
+# A kind that says what the detainees did is filed only where the source says so.
+KIND_WORDS = {"reinterrogation_requests": "要求提审", "wishes_to_confess": "要交待"}
+
+
+def test_what_detainees_asked_for_is_filed_as_the_source_says():
+    figures = english_figures().filter(kind__in=KIND_WORDS)
+    assert figures.count() == 2
+    for figure in figures:
+        assert KIND_WORDS[figure.kind] in figure.phrase_original, figure.slug
+    beishi = figures.get(slug="fifth-reinterrogation-requests-shenyang-beishi")
+    assert beishi.kind == "wishes_to_confess"
+    assert beishi.action == "confessions"
+
+
+# The final report dates only the start of the arrests (八月十日) and the executions (现在,
+# "now"); the editors date its other figures, and say so.
+DATED_IN_THE_REPORT = {"final-localities": "八月十日", "final-executions": "现在"}
+
+
+def test_the_final_reports_inferred_dates_are_marked():
+    for figure in english_figures().filter(document__key="final-report"):
+        if figure.slug in DATED_IN_THE_REPORT:
+            assert DATED_IN_THE_REPORT[figure.slug] in f"{figure.phrase_original} {figure.note}"
+        else:
+            assert "Dated by the editors" in figure.note, figure.slug
+    before = english_figures().get(slug="final-seizures-before-campaign")
+    assert before.as_of.isoformat() <= "1952-08-10"
+    assert "按鸦片折合" not in english_figures().get(slug="final-seizures").note
+
+
+def test_a_city_sits_in_the_province_its_1952_status_names():
+    checked = 0
+    for city in Place.objects.filter(kind="city", locale__language_code="en"):
+        match = re.match(r"(?:A city of|Capital of) (\w+) Province", city.status_1952)
+        if not match:
+            continue
+        ancestors, place = [], city.parent
+        while place:
+            ancestors.append(place.name)
+            place = place.parent
+        assert f"{match.group(1)} Province" in ancestors, city.slug
+        checked += 1
+    assert checked >= 5
+
+
+def test_a_provincial_seat_under_its_region_is_told_one_way():
+    for province, city in (("hubei", "Wuhan"), ("guangdong", "Guangzhou")):
+        status = Place.objects.get(slug=province, locale__language_code="en").status_1952
+        assert "capital" not in status and f"sat at {city}" in status

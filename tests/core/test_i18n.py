@@ -85,7 +85,7 @@ def test_chinese_interface_and_editorial_text(client, site_content):
     ]:
         assert text in html, text
     # Editorial apparatus in Chinese: summary, anatomy notes, translation notes, key terms.
-    assert "1952年秋，公安部长罗瑞卿" in html
+    assert "自1952年8月起，公安部长罗瑞卿" in html
     assert "罗瑞卿的报告从这里开始" in html
     assert "英文删去了“成分坏”" in html
     assert "罗瑞卿, 公安部长" in html and "罗 瑞卿" not in html

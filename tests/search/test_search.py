@@ -5,6 +5,7 @@ import re
 
 import pytest
 from django.core.cache import cache
+from django.utils import translation
 
 from history.search.finding import pattern_for, snippet, words_of
 
@@ -142,3 +143,16 @@ def test_matching_and_marking():
     assert pattern.search("拒不坦白的大毒犯")
     html = snippet("Tom & <b>Jerry</b> were executed.", pattern)
     assert html == "Tom &amp; &lt;b&gt;Jerry&lt;/b&gt; were <mark>execut</mark>ed."
+
+
+def test_snippets_never_show_footnote_markers(client, site_content, rf):
+    from history.essays.footnotes import MARKER
+    from history.search.corpus import corpus
+
+    for language in ("en", "zh-hans"):
+        with translation.override(language):
+            documents = corpus(rf.get(f"/{language}/search/"))
+        assert not [d.title for d in documents if MARKER.search(f"{d.title} {d.text}")]
+    html = search(client, "separate measures")
+    assert "/en/essays/century-of-opium/" in links(html, "essay")
+    assert "[^" not in html
