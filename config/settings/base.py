@@ -4,13 +4,14 @@ Everything that differs between machines comes from the environment; the default
 the safe ones (no debug, no hosts allowed), and `dev`, `test` and `production` refine them.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
 from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
-from .environment import env_list, env_str
+from .environment import env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 # The site's content as files, read by `manage.py load_site`.
@@ -173,3 +174,37 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+
+# --- Security: sign-in lockout, rate limits, browser features, image size ------------------
+# (kept in one block of its own; see history/core/throttling.py and README "Production")
+
+# The number of proxies in front of the site that add the client's address to
+# X-Forwarded-For (nginx alone: 1; nginx and Varnish, as in deploy/: 2). 0 trusts only the
+# connection's own address.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+
+# Sign-in lockout (django-axes): 5 wrong passwords for one username from one address lock that
+# pair out for 15 minutes; a correct sign-in clears the count. Failures are kept in the
+# database, which every worker and server shares. Unlock with `manage.py axes_reset_username`.
+INSTALLED_APPS += ["axes"]
+AUTHENTICATION_BACKENDS = [
+    # First, so that a locked-out pair is refused before its password is checked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "history.core.throttling.locked_out"
+AXES_CLIENT_IP_CALLABLE = "history.core.throttling.client_address"
+
+MIDDLEWARE = [
+    # Outermost, so that every response carries it.
+    "history.core.middleware.PermissionsPolicyMiddleware",
+    *MIDDLEWARE,
+    # Page passwords and password-reset requests, which are not sign-ins, are rate-limited.
+    "history.core.throttling.RateLimitMiddleware",
+    # Last: turns a lockout into the lockout page.
+    "axes.middleware.AxesMiddleware",
+]
