@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import translation
 from wagtail.models import Locale
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
@@ -249,7 +250,9 @@ def create_teacher(monkeypatch, typed, *args):
         "history.lessons.management.commands.create_teacher.getpass", lambda prompt: next(answers)
     )
     err = io.StringIO()
-    call_command("create_teacher", *args, stdout=io.StringIO(), stderr=err)
+    # A command speaks the operator's English, whatever language a request left active.
+    with translation.override("zh-hans"):
+        call_command("create_teacher", *args, stdout=io.StringIO(), stderr=err)
     return err.getvalue()
 
 

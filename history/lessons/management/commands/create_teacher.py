@@ -6,7 +6,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, no_translations
 
 from history.lessons.permissions import TEACHERS
 
@@ -27,6 +27,7 @@ class Command(BaseCommand):
         parser.add_argument("--first-name", default="")
         parser.add_argument("--last-name", default="")
 
+    @no_translations
     def handle(self, username, email, first_name, last_name, **options):
         group = Group.objects.filter(name=TEACHERS).first()
         if group is None:
