@@ -208,3 +208,11 @@ MIDDLEWARE = [
     # Last: turns a lockout into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
+
+# Uploaded images. Making an image's first thumbnail decodes it whole, at up to 4 bytes a pixel
+# (RGBA), whatever its file size: an 11,000 x 11,000 PNG of 15 KB took a worker from 118 MB to
+# 710 MB. Budget: a rendition adds at most 250 MB to a worker. 25 million pixels (a 24-megapixel
+# camera photo, a 5,000 x 5,000 scan) stays within it: measured in bench/image_memory.py.
+# Larger images are refused by the upload form, with an error naming the limit.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 25_000_000
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 15 * 1024 * 1024
