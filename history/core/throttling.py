@@ -39,6 +39,11 @@ class Limit:
             cache.set(key, 1, self.seconds)
 
 
+# The views that check a page's password, or a private collection's (its documents).
+PASSWORD_VIEWS = {
+    "wagtailcore_authenticate_with_password",
+    "wagtaildocs_authenticate_with_password",
+}
 # Wrong page passwords per client address: generous, since a class behind one school address
 # types the same password, yet it leaves a guesser 80 tries an hour.
 PAGE_PASSWORD = Limit("page-password", 20, 15 * 60)
@@ -64,8 +69,8 @@ def client_address(request):
 
 
 class RateLimitMiddleware:
-    """Applies the limits to the page-password and password-reset views (by URL name, so in
-    every language)."""
+    """Applies the limits to the password and password-reset views (by URL name, so in every
+    language)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -81,7 +86,7 @@ class RateLimitMiddleware:
         def view():
             return view_func(request, *view_args, **view_kwargs)
 
-        if name == "wagtailcore_authenticate_with_password":
+        if name in PASSWORD_VIEWS:
             return _page_password(request, view)
         if name == "wagtailadmin_password_reset":
             return _password_reset(request, view)

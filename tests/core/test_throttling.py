@@ -99,6 +99,21 @@ def test_wrong_page_passwords_are_limited_per_address(client, private_lesson):
     assert try_password(client, private_lesson, PASSWORD, address="10.0.0.9").status_code == 302
 
 
+def test_wrong_passwords_of_private_documents_count_too(client, site_content):
+    from wagtail.models import Collection, CollectionViewRestriction
+
+    restriction = CollectionViewRestriction.objects.create(
+        collection=Collection.get_first_root_node(),
+        restriction_type=CollectionViewRestriction.PASSWORD,
+        password=PASSWORD,
+    )
+    url = reverse("wagtaildocs_authenticate_with_password", args=[restriction.pk])
+    data = {"password": "guess", "return_url": "/documents/"}
+    for _attempt in range(throttling.PAGE_PASSWORD.attempts):
+        assert client.post(url, data).status_code == 200
+    assert client.post(url, {**data, "password": PASSWORD}).status_code == 429
+
+
 def test_right_page_passwords_are_not_counted(client, private_lesson):
     for _attempt in range(throttling.PAGE_PASSWORD.attempts + 5):
         assert try_password(client, private_lesson, PASSWORD).status_code == 302
