@@ -4,13 +4,14 @@ Everything that differs between machines comes from the environment; the default
 the safe ones (no debug, no hosts allowed), and `dev`, `test` and `production` refine them.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
 from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
-from .environment import env_list, env_str
+from .environment import env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 # The site's content as files, read by `manage.py load_site`.
@@ -180,3 +181,45 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+
+# --- Security: sign-in lockout, rate limits, browser features, image size ------------------
+# (kept in one block of its own; see history/core/throttling.py and README "Production")
+
+# The number of proxies in front of the site that add the client's address to
+# X-Forwarded-For (nginx alone: 1; nginx and Varnish, as in deploy/: 2). 0 trusts only the
+# connection's own address.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+
+# Sign-in lockout (django-axes): 5 wrong passwords for one username from one address lock that
+# pair out for 15 minutes; a correct sign-in clears the count. Failures are kept in the
+# database, which every worker and server shares. Unlock with `manage.py axes_reset_username`.
+INSTALLED_APPS += ["axes"]
+AUTHENTICATION_BACKENDS = [
+    # First, so that a locked-out pair is refused before its password is checked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "history.core.throttling.locked_out"
+AXES_CLIENT_IP_CALLABLE = "history.core.throttling.client_address"
+
+MIDDLEWARE = [
+    # Outermost, so that every response carries it.
+    "history.core.middleware.PermissionsPolicyMiddleware",
+    *MIDDLEWARE,
+    # Page passwords and password-reset requests, which are not sign-ins, are rate-limited.
+    "history.core.throttling.RateLimitMiddleware",
+    # Last: turns a lockout into the lockout page.
+    "axes.middleware.AxesMiddleware",
+]
+
+# Uploaded images. Making an image's first thumbnail decodes it whole, at up to 4 bytes a pixel
+# (RGBA), whatever its file size: an 11,000 x 11,000 PNG of 15 KB took a worker from 118 MB to
+# 710 MB. Budget: a rendition adds at most 250 MB to a worker. 25 million pixels (a 24-megapixel
+# camera photo, a 5,000 x 5,000 scan) stays within it: measured in bench/image_memory.py.
+# Larger images are refused by the upload form, with an error naming the limit.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 25_000_000
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 15 * 1024 * 1024

@@ -23,15 +23,39 @@ class ContentError(CommandError):
     """A content file is malformed; the message names the file and the field."""
 
 
-def read_yaml(path):
+def read_text(path):
+    """The text of a content file, which must be UTF-8 and not empty.
+
+    Every content file is read through here, so that a file cut short (empty, or ending inside
+    a character) is refused with its name before anything is loaded from it: an empty list of
+    terms would otherwise load as "no terms" and delete them all.
+    """
     path = Path(path)
     try:
-        with path.open(encoding="utf-8") as handle:
-            return yaml.safe_load(handle)
+        data = path.read_bytes()
     except FileNotFoundError as error:
         raise ContentError(f"{path}: file not found") from error
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise ContentError(
+            f"{path}: not valid UTF-8 text (byte {error.start}); is the file truncated?"
+        ) from error
+    if not text.strip():
+        raise ContentError(f"{path}: the file is empty")
+    return text
+
+
+def read_yaml(path):
+    path = Path(path)
+    text = read_text(path)
+    try:
+        data = yaml.safe_load(text)
     except yaml.YAMLError as error:
         raise ContentError(f"{path}: not valid YAML: {error}") from error
+    if data is None:
+        raise ContentError(f"{path}: the file holds no data (only comments)")
+    return data
 
 
 def require(data, field, path, kind=str):

@@ -26,7 +26,7 @@ from wagtail_localize.models import (
     TranslationSource,
 )
 
-from .loading import ContentError, digest_files
+from .loading import ContentError, digest_files, read_text
 from .models import LoadedContent
 from .stand_ins import follow
 
@@ -88,9 +88,11 @@ def load_collection_translations(loader, collection, objects):
 
 
 def read_po(path):
+    text = read_text(path)
     try:
-        return polib.pofile(str(path))
-    except OSError as error:
+        # polib takes a file's content as well as its path.
+        return polib.pofile(text)
+    except (OSError, ValueError) as error:
         raise ContentError(f"{path}: not a valid PO file: {error}") from error
 
 

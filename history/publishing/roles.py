@@ -13,6 +13,9 @@ from history.essays.pages import EssayIndexPage
 from history.lessons.permissions import EDITORS
 
 AUTHORS = "Authors"
+# Wagtail's migrations make this group with add, change and publish rights on the whole tree;
+# the site's roles are Editors, Authors and Teachers, so it is removed.
+WAGTAIL_MODERATORS = "Moderators"
 
 # Page permissions, on every essays index (in each language) and every edition.
 AUTHOR_PAGE_PERMISSIONS = {
@@ -45,6 +48,17 @@ def grant_authors(authors, page):
         GroupPagePermission.objects.get_or_create(
             group=authors, page=page, permission=_permission("wagtailcore", codename)
         )
+
+
+def remove_wagtail_moderators():
+    """Delete Wagtail's default Moderators group, its rights and memberships. Returns the
+    usernames it held, or None when there is no such group (idempotent)."""
+    group = Group.objects.filter(name=WAGTAIL_MODERATORS).first()
+    if group is None:
+        return None
+    members = sorted(group.user_set.values_list("username", flat=True))
+    group.delete()
+    return members
 
 
 def is_editorial_staff(user):

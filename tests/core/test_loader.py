@@ -177,3 +177,55 @@ def test_a_malformed_later_file_undoes_the_changes_of_earlier_ones(
     assert relative in str(refused.value) and message in str(refused.value)
     assert snapshot() == before
     assert HomePage.objects.get(locale__language_code="en").title == "The Fifth Bulletin"
+
+
+def cut_inside_a_character(path):
+    """The file as a copy cut short would leave it: ending inside a multi-byte character."""
+    data = path.read_bytes()
+    first_wide = next(i for i, byte in enumerate(data) if byte >= 0x80)
+    path.write_bytes(data[: first_wide + 1])
+
+
+def empty(path):
+    path.write_bytes(b"")
+
+
+def blank(path):
+    path.write_bytes(b"\n  \n")
+
+
+@pytest.mark.parametrize(
+    "relative, damage, message",
+    [
+        ("glossary/terms.yaml", empty, "the file is empty"),
+        ("glossary/terms.yaml", cut_inside_a_character, "not valid UTF-8 text"),
+        ("home.yaml", blank, "the file is empty"),
+        ("home.yaml", cut_inside_a_character, "not valid UTF-8 text"),
+        ("translations/zh-hans/glossary/terms.po", empty, "the file is empty"),
+        ("translations/zh-hans/glossary/terms.po", cut_inside_a_character, "not valid UTF-8"),
+    ],
+)
+def test_an_empty_or_truncated_file_is_refused_and_nothing_changes(
+    content_copy, relative, damage, message
+):
+    from history.glossary.terms import TermMention
+
+    load_site(content_copy)
+    marks = TermMention.objects.count()
+    assert marks > 50
+    path = content_copy / relative
+    assert path.exists()
+    damage(path)
+    before = snapshot()
+    with pytest.raises(CommandError) as refused:
+        load_site(content_copy, force=True)
+    assert f"{relative}: {message}" in str(refused.value)
+    assert snapshot() == before
+    assert TermMention.objects.count() == marks
+
+
+def test_a_content_file_of_comments_only_is_refused(content_copy):
+    path = content_copy / "glossary" / "terms.yaml"
+    path.write_text("# the terms\n", encoding="utf-8")
+    with pytest.raises(CommandError, match="terms.yaml: the file holds no data"):
+        load_site(content_copy)

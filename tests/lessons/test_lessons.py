@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import translation
 from wagtail.models import Locale
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
@@ -239,13 +240,55 @@ def test_lesson_pages_stay_within_the_query_budget(client, site_content):
 # --- accounts and permissions ---
 
 
-def test_create_teacher_makes_an_account_in_the_teachers_group(site_content):
-    out = io.StringIO()
-    call_command("create_teacher", "tom", "--password", "pw", "--first-name", "Tom", stdout=out)
+GOOD_PASSWORD = "opium-ledger-1952-rehe"
+
+
+def create_teacher(monkeypatch, typed, *args):
+    """Run create_teacher with `typed` as the answers to its password prompts."""
+    answers = iter(typed)
+    monkeypatch.setattr(
+        "history.lessons.management.commands.create_teacher.getpass", lambda prompt: next(answers)
+    )
+    err = io.StringIO()
+    # A command speaks the operator's English, whatever language a request left active.
+    with translation.override("zh-hans"):
+        call_command("create_teacher", *args, stdout=io.StringIO(), stderr=err)
+    return err.getvalue()
+
+
+def test_create_teacher_makes_an_account_in_the_teachers_group(site_content, monkeypatch):
+    create_teacher(monkeypatch, [GOOD_PASSWORD] * 2, "tom", "--first-name", "Tom")
     account = get_user_model().objects.get(username="tom")
+    assert account.check_password(GOOD_PASSWORD)
     assert account.groups.filter(name=TEACHERS).exists()
     assert account.has_perm("wagtailadmin.access_admin")
     assert not account.is_staff and not account.is_superuser
+
+
+def test_create_teacher_takes_no_password_on_the_command_line(site_content):
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="unrecognized arguments"):
+        call_command("create_teacher", "tom", "--password", GOOD_PASSWORD, stdout=io.StringIO())
+    assert not get_user_model().objects.filter(username="tom").exists()
+
+
+@pytest.mark.parametrize("weak", ["1", "password", "tomasz-li", "tomasz.li@example.org"])
+def test_create_teacher_refuses_a_weak_password(site_content, monkeypatch, weak):
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="was not created"):
+        create_teacher(monkeypatch, [weak] * 6, "tomasz-li", "--email", "tomasz.li@example.org")
+    assert not get_user_model().objects.filter(username="tomasz-li").exists()
+
+
+def test_create_teacher_asks_again_until_the_password_is_acceptable(site_content, monkeypatch):
+    good = GOOD_PASSWORD
+    typed = ["password", "password", good, good + "x", good, good]
+    errors = create_teacher(monkeypatch, typed, "tom")
+    assert "too common" in errors
+    assert "differ" in errors
+    assert get_user_model().objects.get(username="tom").check_password(GOOD_PASSWORD)
 
 
 def _status(client, account, method, url, data=None):

@@ -141,3 +141,78 @@ def test_an_event_image_needs_alt_text(site_content, photo):
     event.image_decorative, event.image_alt_text = False, "A harbour"
     event.full_clean()
     assert event.image_alt == "A harbour"
+
+
+# --- the size of uploads: no image may cost a worker more memory than the stated budget ---
+
+
+def huge_png(width, height):
+    """A black-and-white PNG of `width` x `height` that weighs a few KB (as an attacker's
+    would), written by hand so that the test never holds its pixels."""
+    import struct
+    import zlib
+
+    def chunk(kind, data):
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    row = b"\0" * (1 + (width + 7) // 8)  # filter byte, then 1 bit a pixel
+    header = struct.pack(">IIBBBBB", width, height, 1, 0, 0, 0, 0)
+    pixels = zlib.compress(row * height, 9)
+    return (
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
+    )
+
+
+def upload(client, name, data):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return client.post(
+        reverse("wagtailimages:add"),
+        {"title": name, "file": SimpleUploadedFile(name, data, content_type="image/png")},
+    )
+
+
+def test_an_image_with_too_many_pixels_is_refused_with_a_form_error(client, site_content):
+    from history.lessons.permissions import TEACHERS
+
+    client.force_login(account("tess", TEACHERS))
+    data = huge_png(11_000, 11_000)
+    assert len(data) < 20_000
+    response = upload(client, "bomb.png", data)
+    assert response.status_code == 200
+    assert "This file has too many pixels (121000000). Maximum pixels 25000000." in unescape(
+        response.content.decode()
+    )
+    assert not Image.objects.filter(title="bomb.png").exists()
+
+    # The admin's "Add images" (several at once) refuses it the same way.
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    response = client.post(
+        reverse("wagtailimages:add_multiple"),
+        {"files[]": SimpleUploadedFile("bomb.png", data, content_type="image/png")},
+    )
+    assert response.status_code == 200
+    assert response.json()["success"] is False
+    assert "too many pixels" in response.json()["error_message"]
+    assert not Image.objects.filter(title="bomb").exists()
+
+
+def test_an_image_over_the_upload_size_is_refused(client, site_content, settings):
+    client.force_login(account("eve", EDITORS))
+    data = huge_png(100, 100) + b"\0" * (15 * 1024 * 1024)
+    response = upload(client, "heavy.png", data)
+    assert response.status_code == 200
+    assert "This file is too big" in unescape(response.content.decode())
+
+
+def test_a_normal_image_still_uploads(client, site_content):
+    from history.lessons.permissions import TEACHERS
+
+    client.force_login(account("tess", TEACHERS))
+    photo = get_test_image_file(size=(4000, 3000))  # a 12-megapixel photo
+    response = upload(client, "classroom.png", photo.file.getvalue())
+    assert response.status_code == 302
+    image = Image.objects.get(title="classroom.png")
+    assert (image.width, image.height) == (4000, 3000)
