@@ -167,7 +167,8 @@ CONTENT_SECURITY_POLICY = {
         "object-src": [NONE],
         "base-uri": [SELF],
         "form-action": [SELF],
-        "frame-ancestors": [NONE],
+        # The admin frames its previews of pages; no other site may frame them.
+        "frame-ancestors": [SELF],
     },
 }
 # Wagtail marks its own preview views SAMEORIGIN; everything else may not be framed.

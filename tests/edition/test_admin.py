@@ -177,7 +177,10 @@ def test_the_real_edition_is_previewed_saved_and_published_from_its_whole_form(
     preview = reverse("wagtailadmin_pages:preview_on_edit", args=[edition.pk])
     response = editor_client.post(preview, as_post_data(fields))
     assert response.status_code == 200 and response.json()["is_valid"]
-    assert "a corrected sentence" in editor_client.get(preview).content.decode()
+    shown = editor_client.get(preview)
+    assert "a corrected sentence" in shown.content.decode()
+    # The admin shows the preview in a frame of its own pages: the page may be framed there.
+    assert "frame-ancestors 'self'" in shown["Content-Security-Policy"]
 
     response = editor_client.post(edit_url(edition), as_post_data(fields))  # Save draft
     assert response.status_code == 302, response.content.decode()[:2000]
