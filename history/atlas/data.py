@@ -77,7 +77,7 @@ class Atlas:
     def _data(self):
         """(places, rows), built once per language and content generation."""
         key = f"atlas:{self.language}:{self.request.get_host()}"
-        return generation.cached(key, lambda: (self._places(), self._rows()))
+        return generation.cached(key, lambda: (self._places(), self._rows()), in_process=True)
 
     @property
     def places(self):

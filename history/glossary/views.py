@@ -21,7 +21,7 @@ def all_terms():
             term.shown_sources = sorted(term.sources.all(), key=lambda record: record.key)
         return sorted(terms, key=lambda term: term.sort_key)
 
-    return generation.cached(f"glossary:{get_language()}", build)
+    return generation.cached(f"glossary:{get_language()}", build, in_process=True)
 
 
 def glossary(request, page):

@@ -44,7 +44,7 @@ class Document:
 def corpus(request):
     """The documents a reader of the active language can find, in the order of KINDS."""
     key = f"search-corpus:{get_language()}:{request.get_host()}"
-    return generation.cached(key, lambda: _build(request))
+    return generation.cached(key, lambda: _build(request), in_process=True)
 
 
 def _build(request):

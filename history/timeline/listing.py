@@ -91,7 +91,9 @@ class Timeline:
     def all_events(self):
         """Every event in the reader's language, oldest first (built once per language and
         content generation)."""
-        return generation.cached(f"timeline-events:{get_language()}", self._all_events)
+        return generation.cached(
+            f"timeline-events:{get_language()}", self._all_events, in_process=True
+        )
 
     @staticmethod
     def _all_events():
