@@ -354,13 +354,18 @@ def test_the_permission_matrix(client, site_content):
         assert not page.permissions_for_user(teacher_a).can_publish()
 
 
-def test_the_chinese_site_has_the_index_translated_and_the_lessons_in_english(client, site_content):
+def test_the_chinese_site_has_the_index_and_the_lessons_translated(client, site_content):
     html = client.get("/zh-hans/lessons/").content.decode()
     assert "<h1>教案</h1>" in html
-    assert '<li class="essay-card" lang="en">' in html
+    assert '<li class="essay-card" lang="en">' not in html
     lesson = client.get("/zh-hans/lessons/mapping-the-campaign/").content.decode()
-    assert "本教案尚未译成中文，以下为英文原文。" in lesson
-    assert '<h1 id="lesson-title" lang="en">Mapping the campaign</h1>' in lesson
+    assert "本教案尚未译成中文" not in lesson
+    assert '<h1 id="lesson-title">在地图上考察运动</h1>' in lesson
+    # Who made the translation, and from what; sentence starters are translated too.
+    assert "由编者据英文译出" in lesson
+    assert "1952年，通化属于" in lesson
+    english = client.get(MAPPING).content.decode()
+    assert "由编者据英文译出" not in english and "Translated from the English" not in english
 
 
 def test_teachers_cannot_change_the_lessons_index_itself(client, site_content):
@@ -386,7 +391,10 @@ def test_a_lesson_published_in_the_admin_appears_in_chinese_untranslated(client,
         translation_key=lesson.translation_key, locale__language_code="zh-hans"
     )
     assert chinese.alias_of_id == lesson.pk
-    assert client.get(chinese.url).status_code == 200
+    html = client.get(chinese.url).content.decode()
+    assert "本教案尚未译成中文，以下为英文原文。" in html
+    assert '<h1 id="lesson-title" lang="en">Lesson fresh</h1>' in html
+    assert "由编者据英文译出" not in html
 
 
 def test_a_copied_lesson_gets_its_own_short_link(site_content):
