@@ -87,6 +87,9 @@ def test_a_translated_essay_is_in_chinese_without_the_notice(client, site_conten
     assert re.search(r"[\u4e00-\u9fff]", translated.title)
     # Who made the translation, and from what.
     assert "由编者据英文译出" in html
+    # Notes are rich text in Chinese too, not escaped markup.
+    notes = client.get("/zh-hans/essays/century-of-opium/").content.decode()
+    assert "他在<i>Opium Regimes</i>一书中的章节" in notes and "&lt;p&gt;" not in notes
 
 
 # --- the loader refuses what it cannot show ---
