@@ -80,8 +80,14 @@ def chinese_strings():
                         yield f"{path.relative_to(ROOT)}:{number}", line
 
 
+# 余 after the measure word (18,000份余) instead of on the number (18,000余份).
+YU_AFTER_UNIT = re.compile(r"\d[份件名人两封起次个]余")
+
+
 def bare_numbers(text):
-    return [n for n in BARE_NUMBER.findall(text) if not (len(n) == 4 and 1700 <= int(n) <= 2099)]
+    """Numbers not written as the style sheet says."""
+    bare = [n for n in BARE_NUMBER.findall(text) if not (len(n) == 4 and 1700 <= int(n) <= 2099)]
+    return bare + YU_AFTER_UNIT.findall(text)
 
 
 def chinese_pages(client):
@@ -143,6 +149,8 @@ def test_the_checks_catch_what_they_are_for():
     assert banned_in("“关内”指长城以南的中国本部") == ["中国本部"]
     assert banned_in("链接中的地点名称") == []
     assert bare_numbers("判刑33,786名，劳改2138名，1952年") == ["2138"]
+    assert bare_numbers("收到检举18,000份余") == ["0份余"]
+    assert bare_numbers("收到检举18,000余份") == []
     text = chinese_text(
         "<p>英文作“Tonghua, Jilin”（吉林通化），见<i>Opium Regimes</i>。"
         '<span lang="en">only under Chairman Mao</span> left in English</p>'
