@@ -135,8 +135,20 @@ def test_the_style_sheet_and_its_list_of_banned_terms_are_in_the_repository():
     assert all(entry.get("instead") for entry in banned_terms())
 
 
+def content_lines():
+    """(where, line) of each line of the content files that holds Chinese (the Chinese words
+    of the English content: terms, names, quotations)."""
+    for path in sorted((ROOT / "site").rglob("*.yaml")):
+        if "sources" in path.parts or path == TRANSLATIONS / "banned-terms.yaml":
+            continue
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if HAN.search(line):
+                yield f"{path.relative_to(ROOT)}:{number}", line
+
+
 def test_no_banned_term_in_any_chinese_file():
-    found = [(where, banned_in(text)) for where, text in chinese_strings() if banned_in(text)]
+    texts = [*chinese_strings(), *content_lines()]
+    found = [(where, banned_in(text)) for where, text in texts if banned_in(text)]
     assert found == []
 
 
