@@ -413,3 +413,28 @@ def test_a_qr_code_for_an_impossibly_long_address_is_refused(client, site_conten
     lesson = LessonPage.objects.get(slug="mapping-the-campaign", locale__language_code="en")
     response = client.get(f"/l/{lesson.short_code}/qr.svg", HTTP_HOST="a" * 3000 + ".org")
     assert response.status_code == 400
+
+
+def test_every_string_of_a_lesson_translation_names_a_string_of_its_lesson(site_content):
+    """A translation file whose contexts name blocks (or sentence starters) the lesson no longer
+    has would leave them untranslated (the loader only warns)."""
+    import polib
+    from wagtail_localize.models import StringSegment, TranslationSource
+
+    from tests.conftest import ROOT
+
+    folder = ROOT / "site" / "translations" / "zh-hans" / "lessons"
+    checked = 0
+    for path in sorted(folder.glob("*.po")):
+        lesson = LessonPage.objects.filter(slug=path.stem, locale__language_code="en").first()
+        if lesson is None:
+            continue  # the index page
+        source = TranslationSource.objects.get_for_instance(lesson)
+        contexts = set(
+            StringSegment.objects.filter(source=source).values_list("context__path", flat=True)
+        )
+        entries = polib.pofile(str(path))
+        assert [e.msgctxt for e in entries if e.msgctxt not in contexts] == [], path.name
+        assert any(".sentence_starters." in e.msgctxt for e in entries), path.name
+        checked += 1
+    assert checked == 2
