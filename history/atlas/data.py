@@ -256,12 +256,12 @@ def figure_value(figure):
     if figure.value is None:
         return _("reported, without a number")
     n = number(figure.value)
+    if figure.approximation == Approximation.OVER:
+        # On the number, before the unit: "over 18,000 reports", "18,000余份".
+        n = _("over %(value)s") % {"value": n}
     form = _UNIT_FORMS.get(figure.unit)
     count = int(figure.value) if figure.value == int(figure.value) else 2
-    text = form(count) % {"n": n} if form else n
-    if figure.approximation == Approximation.OVER:
-        text = _("over %(value)s") % {"value": text}
-    return text
+    return form(count) % {"n": n} if form else n
 
 
 def place_kind_label(place):

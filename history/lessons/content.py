@@ -165,7 +165,8 @@ def _body(data, path, slug):
                 "caption": str(item.get("caption") or ""),
             }
         elif kind == "vocabulary":
-            value = {"terms": [_term(s, where) for s in require(item, "terms", where, list)]}
+            terms = require(item, "terms", where, list)
+            value = {"terms": [_term_item(s, slug, number, where) for s in terms]}
         elif kind == "essay":
             essay = EssayPage.objects.filter(
                 slug=require(item, "essay", where), locale=Locale.get_default()
@@ -205,6 +206,13 @@ def _starters(items, where):
         {"type": "item", "value": str(s.get("text") or ""), "id": require(s, "id", where)}
         for s in items
     ]
+
+
+def _term_item(term, slug, number, where):
+    """A term of a vocabulary block, as a list item with an id of its own that is the same in
+    every database loaded from the file (a translation copies the ids of its source's items)."""
+    item_id = str(stable_key("lessons", slug, number, "term", term))
+    return {"type": "item", "value": _term(term, where), "id": item_id}
 
 
 def _term(slug, where):

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from history.core import generation
 from history.core.localized import localized
@@ -42,6 +42,8 @@ def lesson(request, page, form):
         parts,
         form=form,
         untranslated=parts["content_language"] != get_language(),
+        # Lessons are written in the default language; the editors translate them.
+        is_translation=not page.alias_of_id and page.locale_id != Locale.get_default().pk,
         show_teacher=show_teacher,
         short_url=request.build_absolute_uri(f"/l/{page.short_code}/"),
         # The handout and the teacher copy print the lesson: its page is the canonical one.

@@ -209,6 +209,14 @@ def test_figure_values_read_as_reported(value, unit, approximation, expected):
     assert figure_value(figure) == expected
 
 
+def test_an_approximate_figure_reads_in_chinese_with_yu_before_the_measure_word():
+    from django.utils import translation
+
+    figure = ReportedFigure(value=Decimal("18000"), unit="report", approximation="over")
+    with translation.override("zh-hans"):
+        assert figure_value(figure) == "18,000余份"
+
+
 def test_a_figure_must_quote_its_paragraph(edition):
     from django.core.exceptions import ValidationError
 

@@ -12,6 +12,7 @@ from django.contrib.auth.models import Group
 
 from history.lessons.permissions import TEACHERS
 from history.timeline.events import Event
+from tests.essays.factories import make_essay, paragraph
 
 pytestmark = pytest.mark.django_db
 
@@ -74,6 +75,7 @@ def test_the_timeline_lists_every_event_whatever_the_filter(client, site_content
 
 
 def test_every_page_names_its_canonical_address(client, site_content):
+    make_essay([paragraph("Not translated yet.")], slug="new-essay", title="New essay")
     lesson = "/en/lessons/sourcing-a-government-report/"
     cases = {
         "/en/": "/en/",
@@ -84,8 +86,9 @@ def test_every_page_names_its_canonical_address(client, site_content):
         "/zh-hans/fifth-bulletin/parallel/?a=zh": "/zh-hans/fifth-bulletin/parallel/",
         "/en/essays/": "/en/essays/",
         "/en/essays/the-numbers/": "/en/essays/the-numbers/",
+        "/zh-hans/essays/the-numbers/": "/zh-hans/essays/the-numbers/",
         # An essay not translated yet is shown in Chinese at its English address.
-        "/zh-hans/essays/the-numbers/": "/en/essays/the-numbers/",
+        "/zh-hans/essays/new-essay/": "/en/essays/new-essay/",
         "/en/timeline/": "/en/timeline/",
         "/en/timeline/?theme=international&period=qing": "/en/timeline/",
         "/en/timeline/event/1839-humen/": "/en/timeline/event/1839-humen/",
@@ -97,7 +100,7 @@ def test_every_page_names_its_canonical_address(client, site_content):
         "/en/lessons/?level=secondary": "/en/lessons/",
         lesson: lesson,
         lesson + "handout/": lesson,
-        "/zh-hans/lessons/sourcing-a-government-report/": lesson,
+        "/zh-hans/lessons/sourcing-a-government-report/": "/zh-hans" + lesson[3:],
     }
     for path, expected in cases.items():
         response = client.get(path)
@@ -133,6 +136,7 @@ def sitemap(client):
 
 
 def test_the_sitemap_lists_every_page_in_both_languages_with_its_alternates(client, site_content):
+    make_essay([paragraph("Not translated yet.")], slug="new-essay", title="New essay")
     entries = sitemap(client)
     pair = {
         "en": "/en/timeline/event/1839-humen/",
@@ -160,8 +164,9 @@ def test_the_sitemap_lists_every_page_in_both_languages_with_its_alternates(clie
         if path.startswith("/zh-hans/"):
             assert alternates, path  # every Chinese page translates an English one
     # Stand-ins are not listed: their canonical address is their source's.
-    assert "/zh-hans/essays/the-numbers/" not in entries
-    assert entries["/en/essays/the-numbers/"] == {}
+    assert "/zh-hans/essays/new-essay/" not in entries
+    assert entries["/en/essays/new-essay/"] == {}
+    assert entries["/en/essays/the-numbers/"]["zh-hans"] == "/zh-hans/essays/the-numbers/"
     # Every address answers.
     for path in entries:
         assert client.get(path).status_code == 200, path

@@ -13,6 +13,7 @@ from history.core.loading import ContentError, Loader
 from history.essays.content import load_essay
 from history.essays.footnotes import MARKER
 from history.essays.pages import EssayIndexPage, EssayPage
+from tests.essays.factories import make_essay, paragraph
 
 pytestmark = pytest.mark.django_db
 
@@ -63,10 +64,11 @@ def test_every_source_an_essay_cites_is_a_source_record(site_content):
 
 
 def test_an_untranslated_essay_shows_its_english_text_with_a_notice(client, site_content):
-    untranslated = EssayPage.objects.filter(
-        locale__language_code="zh-hans", alias_of__isnull=False
-    ).first()
-    assert untranslated is not None
+    english = make_essay([paragraph("Not translated yet.")], slug="new-essay", title="New essay")
+    untranslated = EssayPage.objects.get(
+        translation_key=english.translation_key, locale__language_code="zh-hans"
+    )
+    assert untranslated.alias_of_id == english.pk
     html = client.get(untranslated.url).content.decode()
     assert 'id="untranslated-notice"' in html
     assert '<div lang="en">' in html and f'<h1 id="essay-title">{untranslated.title}' in html
@@ -85,6 +87,9 @@ def test_a_translated_essay_is_in_chinese_without_the_notice(client, site_conten
     assert re.search(r"[\u4e00-\u9fff]", translated.title)
     # Who made the translation, and from what.
     assert "由编者据英文译出" in html
+    # Notes are rich text in Chinese too, not escaped markup.
+    notes = client.get("/zh-hans/essays/century-of-opium/").content.decode()
+    assert "他在<i>Opium Regimes</i>一书中的章节" in notes and "&lt;p&gt;" not in notes
 
 
 # --- the loader refuses what it cannot show ---

@@ -30,6 +30,7 @@ from history.essays.footnotes import EssayFootnote
 from history.essays.pages import EssayIndexPage, EssayPage
 from history.lessons.pages import LessonIndexPage, LessonPage
 from tests.conftest import ROOT, export_site, fresh_database, load_site
+from tests.essays.factories import make_essay, paragraph
 
 pytestmark = pytest.mark.django_db
 
@@ -88,7 +89,7 @@ def test_essays_and_lessons_edited_in_the_admin_come_back_the_same(client, conte
 
     export_site(content_copy)
     _remove_image_files()  # a new site stores them afresh, under the same names
-    numbers = yaml.safe_load((content_copy / "essays" / "the-numbers.yaml").read_text())
+    numbers = yaml.safe_load((content_copy / "essays" / "an-editors-essay.yaml").read_text())
     edited = numbers["body"][0]
     assert edited["type"] == "paragraph" and "id" in edited  # its id names its translations
     assert "https://example.org/report" in edited["text"]["html"]
@@ -108,7 +109,7 @@ def test_essays_and_lessons_edited_in_the_admin_come_back_the_same(client, conte
     assert "为何在一九五二年？" in after["html"]["/zh-hans/essays/the-1952-campaign/"]
     lesson = after["html"]["/en/lessons/a-teachers-lesson/"]
     assert "Who <b>counted</b>" in lesson and "The police who ran" not in lesson
-    assert "https://example.org/report" in after["html"]["/zh-hans/essays/the-numbers/"]
+    assert "https://example.org/report" in after["html"]["/zh-hans/essays/an-editors-essay/"]
     assert "(0 files changed)" in export_site(content_copy)
     _remove_image_files()
 
@@ -118,8 +119,14 @@ def test_essays_and_lessons_edited_in_the_admin_come_back_the_same(client, conte
 
 def _edit_an_essay_as_an_editor():
     """A link and bold type in a paragraph, a new footnote, an image with a caption, credit
-    and licence, and the same image at the top."""
-    essay = EssayPage.objects.get(slug="the-numbers", locale=Locale.get_default())
+    and licence, and the same image at the top, in an essay not translated yet (a translated
+    essay's files load only once its translation is brought up to date)."""
+    make_essay(
+        [paragraph("Figures need care."), paragraph("So do words.")],
+        slug="an-editors-essay",
+        title="An editor's essay",
+    )
+    essay = EssayPage.objects.get(slug="an-editors-essay", locale=Locale.get_default())
     image = _image()
     body = list(essay.body.raw_data)
     first = body[0]["value"].removesuffix("</p>")

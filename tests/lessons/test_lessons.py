@@ -397,13 +397,18 @@ def test_the_permission_matrix(client, site_content):
         assert not page.permissions_for_user(teacher_a).can_publish()
 
 
-def test_the_chinese_site_has_the_index_translated_and_the_lessons_in_english(client, site_content):
+def test_the_chinese_site_has_the_index_and_the_lessons_translated(client, site_content):
     html = client.get("/zh-hans/lessons/").content.decode()
     assert "<h1>教案</h1>" in html
-    assert '<li class="essay-card" lang="en">' in html
+    assert '<li class="essay-card" lang="en">' not in html
     lesson = client.get("/zh-hans/lessons/mapping-the-campaign/").content.decode()
-    assert "本教案尚未译成中文，以下为英文原文。" in lesson
-    assert '<h1 id="lesson-title" lang="en">Mapping the campaign</h1>' in lesson
+    assert "本教案尚未译成中文" not in lesson
+    assert '<h1 id="lesson-title">在地图上考察运动</h1>' in lesson
+    # Who made the translation, and from what; sentence starters are translated too.
+    assert "由编者据英文译出" in lesson
+    assert "1952年，通化属于" in lesson
+    english = client.get(MAPPING).content.decode()
+    assert "由编者据英文译出" not in english and "Translated from the English" not in english
 
 
 def test_teachers_cannot_change_the_lessons_index_itself(client, site_content):
@@ -429,7 +434,10 @@ def test_a_lesson_published_in_the_admin_appears_in_chinese_untranslated(client,
         translation_key=lesson.translation_key, locale__language_code="zh-hans"
     )
     assert chinese.alias_of_id == lesson.pk
-    assert client.get(chinese.url).status_code == 200
+    html = client.get(chinese.url).content.decode()
+    assert "本教案尚未译成中文，以下为英文原文。" in html
+    assert '<h1 id="lesson-title" lang="en">Lesson fresh</h1>' in html
+    assert "由编者据英文译出" not in html
 
 
 def test_a_copied_lesson_gets_its_own_short_link(site_content):
@@ -518,3 +526,28 @@ def test_deleting_a_lesson_deletes_its_stand_ins(client, site_content):
     # The slug is free again, in both languages.
     again = lesson_of(teacher, "short-lived")
     assert again.get_translation(Locale.objects.get(language_code="zh-hans")).slug == "short-lived"
+
+
+def test_every_string_of_a_lesson_translation_names_a_string_of_its_lesson(site_content):
+    """A translation file whose contexts name blocks (or sentence starters) the lesson no longer
+    has would leave them untranslated (the loader only warns)."""
+    import polib
+    from wagtail_localize.models import StringSegment, TranslationSource
+
+    from tests.conftest import ROOT
+
+    folder = ROOT / "site" / "translations" / "zh-hans" / "lessons"
+    checked = 0
+    for path in sorted(folder.glob("*.po")):
+        lesson = LessonPage.objects.filter(slug=path.stem, locale__language_code="en").first()
+        if lesson is None:
+            continue  # the index page
+        source = TranslationSource.objects.get_for_instance(lesson)
+        contexts = set(
+            StringSegment.objects.filter(source=source).values_list("context__path", flat=True)
+        )
+        entries = polib.pofile(str(path))
+        assert [e.msgctxt for e in entries if e.msgctxt not in contexts] == [], path.name
+        assert any(".sentence_starters." in e.msgctxt for e in entries), path.name
+        checked += 1
+    assert checked == 2
