@@ -10,8 +10,11 @@ with errors and latency percentiles.
 import json
 import os
 import re
+import signal
+import statistics
 import subprocess
 import sys
+import time
 import urllib.request
 from pathlib import Path
 
@@ -85,6 +88,39 @@ def static_file():
     return re.search(r'href="(/static/core/css/site\.[0-9a-f]{12}\.css)"', html).group(1)
 
 
+def _timed(url, headers=()):
+    request = urllib.request.Request(url, headers=dict(headers))
+    start = time.monotonic()
+    urllib.request.urlopen(request).read()
+    return (time.monotonic() - start) * 1000
+
+
+def first_after_restart(pidfile):
+    """Each page's first answer from an instance just restarted (new workers, the shared cache
+    as it was), against the same page warm; anonymous (page cache) and rendered anew."""
+    lines = ["| page | first after restart, ms | warm, ms | rendered anew: first / warm, ms |",
+             "|---|---|---|---|"]  # fmt: skip
+    cookie = [("Cookie", "sessionid=bench")]
+    os.kill(int(pidfile.read_text()), signal.SIGHUP)  # gunicorn starts new workers
+    time.sleep(1)
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{APP}/robots.txt", timeout=1).read()
+            break
+        except OSError:
+            time.sleep(0.1)
+    for path in PAGES[:6]:
+        url = f"http://127.0.0.1:{APP}{path}"
+        first = _timed(url)
+        first_rendered = _timed(url, cookie)
+        warm = statistics.median(_timed(url) for _ in range(5))
+        warm_rendered = statistics.median(_timed(url, cookie) for _ in range(5))
+        lines.append(
+            f"| `{path}` | {first:.1f} | {warm:.1f} | {first_rendered:.1f} / {warm_rendered:.1f} |"
+        )
+    return "\n".join(lines)
+
+
 def main():
     app = [STACK_DIR / f"app-{APP}.pid"]
     varnish = [STACK_DIR / "varnish.pid"]
@@ -125,6 +161,7 @@ def main():
             f"| {row['label']} | {row['rps']:,.0f} | {row['cpu_ms']:.2f} | "
             f"{row['latency'].get('50')} | {row['latency'].get('99')} |"
         )
+    print("\n" + first_after_restart(STACK_DIR / f"app-{APP}.pid"))
     if "--long" in sys.argv:
         script = STACK_DIR / "mix.lua"
         script.write_text(

@@ -5,11 +5,12 @@ read-only, Redis is restarting), a page is built without it instead of failing. 
 logged, and the next call tries again, so the site recovers by itself.
 """
 
+import contextlib
 import logging
 
 from django.core.cache.backends.db import DatabaseCache
 from django.core.cache.backends.redis import RedisCache
-from django.db import DatabaseError
+from django.db import DatabaseError, connections, router, transaction
 
 logger = logging.getLogger(__name__)
 
@@ -18,15 +19,17 @@ _READS = {"get": None, "get_many": {}, "has_key": False}
 _WRITES = ("set", "add", "set_many", "delete", "delete_many", "touch", "incr", "decr", "clear")
 
 
-def fail_soft(backend_class, errors):
-    """A subclass of `backend_class` whose calls log `errors` instead of raising them."""
+def fail_soft(backend_class, errors, guard=contextlib.nullcontext):
+    """A subclass of `backend_class` whose calls log `errors` instead of raising them; each
+    call runs inside `guard(cache)`."""
 
     def wrap(name, fallback):
         method = getattr(backend_class, name)
 
         def call(self, *args, **kwargs):
             try:
-                return method(self, *args, **kwargs)
+                with guard(self):
+                    return method(self, *args, **kwargs)
             except errors as error:
                 logger.warning("Cache %s failed: %s", name, error)
                 return fallback(args, kwargs) if callable(fallback) else fallback
@@ -41,7 +44,16 @@ def fail_soft(backend_class, errors):
     return type(f"Resilient{backend_class.__name__}", (backend_class,), namespace)
 
 
-ResilientDatabaseCache = fail_soft(DatabaseCache, DatabaseError)
+def _savepoint(cache):
+    """Inside a transaction, a failed cache query must not abort the caller's transaction
+    (PostgreSQL refuses every later query): it runs in a savepoint of its own."""
+    database = router.db_for_read(cache.cache_model_class)
+    if connections[database].in_atomic_block:
+        return transaction.atomic(using=database)
+    return contextlib.nullcontext()
+
+
+ResilientDatabaseCache = fail_soft(DatabaseCache, DatabaseError, guard=_savepoint)
 
 
 def _redis_errors():

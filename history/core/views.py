@@ -68,7 +68,8 @@ def server_error(request):
     error = sys.exc_info()[1]
     if isinstance(error, DatabaseError):
         for connection in connections.all(initialized_only=True):
-            connection.close()
+            if not connection.in_atomic_block:  # a transaction still open closes with its block
+                connection.close()
         response = HttpResponse(loader.get_template("503.html").render(), status=503)
         response["Retry-After"] = "30"
     else:
