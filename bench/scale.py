@@ -134,7 +134,7 @@ def measure(content):
     from django.test.utils import setup_test_environment
 
     setup_test_environment()
-    connection.creation.create_test_db(verbosity=0)
+    connection.creation.create_test_db(verbosity=0, autoclobber=True)
     started = time.monotonic()
     call_command("load_site", "--content-dir", str(content), stdout=io.StringIO())
     results = {"load_site_s": time.monotonic() - started, "pages": {}}
