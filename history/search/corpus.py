@@ -40,6 +40,15 @@ class Document:
     language: str  # of `text`, for the lang attribute
     detail: str = ""
 
+    @property
+    def lowered(self):
+        """Title and text in lower case, made once: matching tests words against it first."""
+        lowered = self.__dict__.get("_lowered")
+        if lowered is None:
+            lowered = f"{self.title} {self.text}".lower()
+            object.__setattr__(self, "_lowered", lowered)
+        return lowered
+
 
 def corpus(request):
     """The documents a reader of the active language can find, in the order of KINDS."""

@@ -39,6 +39,7 @@ NOT_QUOTATIONS = {
     "川东、川西、川南、川北": "names of the four administrative regions of Sichuan",
     "政务院": "a name: the Government Administration Council",
     "公安局": "a term: the public-security bureau",
+    "行署区": "a term: the administrative regions of provincial rank, such as Subei and Chuannan",
 }
 # Fields whose Chinese is a name or a title, not a quotation.
 NAME_FIELDS = {"name_zh", "chinese", "original_title"}
