@@ -23,3 +23,10 @@ def link_references(html, glossary_url=""):
         return format_html('<a href="{}#term-{}">{}</a>', glossary_url, slug, words)
 
     return mark_safe(REFERENCE.sub(link, str(html)))
+
+
+def plain_references(text):
+    """`text` with each reference replaced by the words a reader sees."""
+    return REFERENCE.sub(
+        lambda match: match.group(2) or match.group(1).replace("-", " "), str(text or "")
+    )

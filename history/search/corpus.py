@@ -20,6 +20,7 @@ from history.edition.models import EditionPage
 from history.edition.passages import readable_editions
 from history.essays.footnotes import MARKER
 from history.essays.pages import EssayPage
+from history.glossary.cross_references import plain_references
 from history.glossary.pages import GlossaryPage
 from history.glossary.terms import GlossaryTerm
 from history.lessons.pages import LessonPage
@@ -122,8 +123,9 @@ def _pages(model, kind, request, texts):
 
 
 def _plain(html):
-    # Footnote markers ([^key]) become numbers on the page; in a snippet they are noise.
-    return MARKER.sub("", unescape(strip_tags(html)))
+    # Footnote markers ([^key]) become numbers on the page and glossary references
+    # ([[slug|words]]) links: a snippet shows what the reader sees.
+    return plain_references(MARKER.sub("", unescape(strip_tags(html))))
 
 
 def _blocks(body):

@@ -145,14 +145,19 @@ def test_matching_and_marking():
     assert html == "Tom &amp; &lt;b&gt;Jerry&lt;/b&gt; were <mark>execut</mark>ed."
 
 
-def test_snippets_never_show_footnote_markers(client, site_content, rf):
+def test_snippets_never_show_footnote_markers_or_glossary_references(client, site_content, rf):
     from history.essays.footnotes import MARKER
+    from history.glossary.cross_references import REFERENCE
     from history.search.corpus import corpus
 
     for language in ("en", "zh-hans"):
         with translation.override(language):
             documents = corpus(rf.get(f"/{language}/search/"))
         assert not [d.title for d in documents if MARKER.search(f"{d.title} {d.text}")]
+        assert not [d.title for d in documents if REFERENCE.search(d.text)]
+    # A term whose note refers to another shows the words, not the reference.
+    html = search(client, "peak phase", type="term")
+    assert "high tide" in html and "[[" not in html
     html = search(client, "separate measures")
     assert "/en/essays/century-of-opium/" in links(html, "essay")
     assert "[^" not in html
