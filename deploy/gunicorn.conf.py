@@ -21,3 +21,18 @@ max_requests_jitter = 200
 accesslog = os.environ.get("ACCESS_LOG", "-")
 errorlog = "-"
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+
+
+def when_ready(server):
+    """Before the workers are forked: render a page of each kind once, so that every worker
+    starts with what its first requests would otherwise build (see history/core/warming.py)."""
+    from history.core.warming import warm_process
+
+    warm_process()
+
+
+def post_worker_init(worker):
+    """Each worker opens its database and cache connections before its first request."""
+    from history.core.warming import open_connections
+
+    open_connections()
