@@ -40,6 +40,7 @@ class Document:
     text: str
     language: str  # of `text`, for the lang attribute
     detail: str = ""
+    pinyin: str = ""  # a romanisation in `text` and after `detail`, marked as such
 
     @property
     def lowered(self):
@@ -175,6 +176,7 @@ def _places(request):
             f"{place.status_today}",
             language=place.locale.language_code,
             detail=place.name_zh,
+            pinyin=place.pinyin,
         )
         for place in localized(Place.objects.order_by("name"))
     ]
@@ -192,7 +194,8 @@ def _terms(request):
             url=f"{base}term/{term.slug}/",
             text=f"{term.term} {term.chinese} {term.pinyin} {term.short} {_plain(term.note)}",
             language=term.locale.language_code,
-            detail=f"{term.chinese} {term.pinyin}".strip(),
+            detail=term.chinese,
+            pinyin=term.pinyin,
         )
         for term in localized(GlossaryTerm.objects.order_by("term"))
     ]

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from django.db import DatabaseError
-from django.utils.html import escape
+from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from wagtail.models import Page
@@ -38,8 +38,15 @@ class Hit:
 
     @property
     def detail(self):
-        """The document's detail line, its Chinese words marked as Chinese."""
-        return mark_safe(mark_chinese(escape(self.document.detail)))
+        """The document's detail line, its Chinese words marked as Chinese, then its pinyin."""
+        html = mark_chinese(escape(self.document.detail))
+        if self.document.pinyin:
+            html = format_html("{} {}", mark_safe(html), _pinyin(self.document.pinyin))
+        return mark_safe(html)
+
+
+def _pinyin(text):
+    return format_html('<span lang="zh-Latn-pinyin">{}</span>', text)
 
 
 def words_of(query):
@@ -79,9 +86,22 @@ def find(query, request):
     scored.sort(key=lambda item: item[:3])
     any_word = pattern_for(words)
     return [
-        Hit(document, _marked(snippet(document.text, any_word), document.language))
+        Hit(
+            document,
+            _marked_pinyin(
+                _marked(snippet(document.text, any_word), document.language), document.pinyin
+            ),
+        )
         for *_rank, document in scored
     ]
+
+
+def _marked_pinyin(html, pinyin):
+    """`html` with the document's romanisation marked as such where the snippet shows it."""
+    shown = escape(pinyin)
+    if not pinyin or shown not in html:
+        return html
+    return mark_safe(html.replace(shown, _pinyin(pinyin), 1))
 
 
 def _marked(html, language):

@@ -91,13 +91,14 @@ def bare_numbers(text):
 
 
 def chinese_pages(client):
-    """Every address of the Chinese site, from the sitemap (the search page among them), and
-    the edition with the English translation shown."""
+    """Every address of the Chinese site, from the sitemap (the search page among them), the
+    edition with the English translation shown, and searches that find every kind of result."""
     root = ET.fromstring(client.get("/sitemap.xml").content)
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
     paths = [urlsplit(loc.text).path for loc in root.findall("s:url/s:loc", ns)]
     paths = [path for path in paths if path.startswith("/zh-hans/")]
-    return paths + ["/zh-hans/fifth-bulletin/?version=en"]
+    searches = ["/zh-hans/search/?q=%E9%80%9A%E5%8C%96", "/zh-hans/search/?q=%E9%B8%A6%E7%89%87"]
+    return paths + ["/zh-hans/fifth-bulletin/?version=en", *searches]
 
 
 def chinese_text(html):
