@@ -15,7 +15,7 @@ from django.db import DatabaseError, connections, router, transaction
 logger = logging.getLogger(__name__)
 
 # What a failed call answers: nothing found, nothing stored.
-_READS = {"get": None, "get_many": {}, "has_key": False}
+_READS = {"get_many": {}, "has_key": False}
 _WRITES = ("set", "add", "set_many", "delete", "delete_many", "touch", "incr", "decr", "clear")
 
 

@@ -19,9 +19,13 @@ import time
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
-from django.http import HttpResponse, HttpResponseNotModified
-from django.utils.cache import cc_delim_re, patch_cache_control
-from django.utils.http import parse_etags
+from django.http import HttpResponse
+from django.utils.cache import (
+    cc_delim_re,
+    get_conditional_response,
+    patch_cache_control,
+    set_response_etag,
+)
 
 from . import proxy_cache
 
@@ -58,9 +62,6 @@ def depends_on(request, *kinds):
     request.page_cache_kinds = set(kinds)
 
 
-_pending = threading.local()
-
-
 def depends_on_page(request, page):
     """The response shows `page` (the kinds its app's pages show)."""
     kinds = SHOWN_BY_PAGES_OF.get(type(page)._meta.app_label)
@@ -78,6 +79,9 @@ def kinds_of_page(page):
         # A home page or a page beside it in the menu, shown on every page.
         kinds.add("frame")
     return kinds
+
+
+_pending = threading.local()
 
 
 def changed(*kinds):
@@ -156,20 +160,13 @@ def _cacheable_response(request, response):
 
 
 def _answer(request, status, headers, content):
-    etag = dict(headers).get("ETag")
-    if etag and etag in parse_etags(request.headers.get("If-None-Match", "")):
-        response = HttpResponseNotModified()
-        response["ETag"] = etag
-        for name in ("Cache-Control", "Vary", "Content-Language"):
-            if name in dict(headers):
-                response[name] = dict(headers)[name]
-        return response
+    """The stored response, or 304 when the visitor's copy is this one (Django's rules)."""
     response = HttpResponse(b"" if request.method == "HEAD" else content, status=status)
     for name, value in headers:
         response[name] = value
     if request.method == "HEAD":
         response["Content-Length"] = str(len(content))
-    return response
+    return get_conditional_response(request, etag=response["ETag"], response=response)
 
 
 class PageCacheMiddleware:
@@ -204,7 +201,7 @@ class PageCacheMiddleware:
                 # then the first store is simply missed once).
                 cache.set_many(missing, None)
                 return response
-            response["ETag"] = f'"{hashlib.md5(response.content).hexdigest()}"'
+            set_response_etag(response)
             if settings.FRONTEND_CACHE_SECONDS:
                 # For the caching proxy in front, which drops pages by these tags.
                 response[HEADER] = " ".join(sorted(tags))
@@ -213,6 +210,5 @@ class PageCacheMiddleware:
             seen = {tag: versions[tag] for tag in tags}
             cache.set(key, (response.status_code, headers, response.content, seen), TIMEOUT)
             response["X-Page-Cache"] = "miss"
-            if response["ETag"] in parse_etags(request.headers.get("If-None-Match", "")):
-                return _answer(request, response.status_code, headers, response.content)
+            return get_conditional_response(request, etag=response["ETag"], response=response)
         return response
