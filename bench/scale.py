@@ -49,62 +49,53 @@ def _dump(path, data):
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
+def _multiply_list(path, times, changes):
+    """A YAML list file followed by `times - 1` copies of its items: copy n of an item is the
+    item updated with `changes(item, n)`."""
+    originals = _load(path)
+    copies = [{**item, **changes(item, n)} for n in range(1, times) for item in originals]
+    _dump(path, originals + copies)
+
+
 def multiply(content, times):
     """Copies of the events, terms, places, figures, lessons and editions in `content`."""
-    places = content / "atlas" / "places.yaml"
-    originals = _load(places)
-    copies = []
-    for n in range(1, times):
-        for place in originals:
-            copies.append({**place, "key": f"{place['key']}-c{n}", "name": f"{place['name']} {n}"})
-    _dump(places, originals + copies)
-
-    figures = content / "atlas" / "figures.yaml"
-    originals = _load(figures)
-    copies = []
-    for n in range(1, times):
-        for figure in originals:
-            copy = {**figure, "key": f"{figure['key']}-c{n}"}
-            if figure.get("place"):
-                copy["place"] = f"{figure['place']}-c{n}"
-            copies.append(copy)
-    _dump(figures, originals + copies)
-
-    events = content / "timeline" / "events.yaml"
-    originals = _load(events)
-    copies = []
-    for n in range(1, times):
-        for event in originals:
-            copies.append(
-                {
-                    **event,
-                    "key": f"{event['key']}-c{n}",
-                    "title": f"{event['title']} ({n})",
-                    "places": [f"{key}-c{n}" for key in event.get("places") or []],
-                }
-            )
-    _dump(events, originals + copies)
-
-    terms = content / "glossary" / "terms.yaml"
-    originals = _load(terms)
-    copies = []
-    for n in range(1, times):
-        for term in originals:
-            copies.append(
-                {
-                    **term,
-                    "key": f"{term['key']}-c{n}",
-                    "term": f"{term['term']} {n}",
-                    "mentions": [],
-                }
-            )
-    _dump(terms, originals + copies)
+    _multiply_list(
+        content / "atlas" / "places.yaml",
+        times,
+        lambda place, n: {"key": f"{place['key']}-c{n}", "name": f"{place['name']} {n}"},
+    )
+    _multiply_list(
+        content / "atlas" / "figures.yaml",
+        times,
+        lambda figure, n: {
+            "key": f"{figure['key']}-c{n}",
+            **({"place": f"{figure['place']}-c{n}"} if figure.get("place") else {}),
+        },
+    )
+    _multiply_list(
+        content / "timeline" / "events.yaml",
+        times,
+        lambda event, n: {
+            "key": f"{event['key']}-c{n}",
+            "title": f"{event['title']} ({n})",
+            "places": [f"{key}-c{n}" for key in event.get("places") or []],
+        },
+    )
+    _multiply_list(
+        content / "glossary" / "terms.yaml",
+        times,
+        lambda term, n: {
+            "key": f"{term['key']}-c{n}",
+            "term": f"{term['term']} {n}",
+            "mentions": [],
+        },
+    )
 
     index = content / "lessons" / "lessons.yaml"
     data = _load(index)
     slugs = list(data["lessons"])
     for n in range(1, times):
-        for slug in slugs[: len(data["lessons"])]:
+        for slug in slugs:
             lesson = _load(content / "lessons" / f"{slug}.yaml")
             lesson.update(slug=f"{slug}-c{n}", title=f"{lesson['title']} ({n})")
             lesson.pop("short_code", None)
@@ -132,7 +123,7 @@ def measure(content):
     from django.core.management import call_command
     from django.db import connection
     from django.test import Client
-    from django.test.utils import setup_test_environment
+    from django.test.utils import CaptureQueriesContext, setup_test_environment
 
     setup_test_environment()
     connection.creation.create_test_db(verbosity=0, autoclobber=True)
@@ -146,13 +137,7 @@ def measure(content):
     client = Client()
     for url in PAGES + SEARCHES:
         assert client.get(url).status_code == 200, url
-        queries = []
-
-        def count(execute, *args, queries=queries):
-            queries.append(args[0])
-            return execute(*args)
-
-        with connection.execute_wrapper(count):
+        with CaptureQueriesContext(connection) as queries:
             client.get(url)
         timings = []
         for _ in range(RUNS):
