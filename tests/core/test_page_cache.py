@@ -7,7 +7,7 @@ from wagtail.models import Locale, PageViewRestriction
 
 from history.essays.pages import EssayPage
 from history.glossary.terms import GlossaryTerm
-from history.lessons.pages import LessonIndexPage, LessonPage
+from tests.lessons.factories import published_lesson
 
 pytestmark = pytest.mark.django_db
 
@@ -77,17 +77,16 @@ def test_signed_in_users_are_never_served_or_stored(client, site_content):
 def test_teacher_only_text_and_private_pages_are_never_stored(client, site_content):
     teacher = get_user_model().objects.create_user("ana", password="pw", first_name="Ana")
     teacher.groups.add(Group.objects.get(name="Teachers"))
-    index = LessonIndexPage.objects.get(locale=Locale.get_default())
-    lesson = LessonPage(
-        title="Secret lesson", slug="secret", author_name="Ana", level="secondary",
-        duration=40, question="Why?", objectives="Read.", summary="A lesson.", owner=teacher,
-        body=[{"type": "question", "value": {
-            "skill": "sourcing", "prompt": "<p>Who?</p>", "sentence_starters": [],
-            "model_answer": "<p>SECRET ANSWER</p>",
-        }}],
+    answer = {
+        "skill": "sourcing",
+        "prompt": "<p>Who?</p>",
+        "sentence_starters": [],
+        "model_answer": "<p>SECRET ANSWER</p>",
+    }
+    lesson = published_lesson(
+        teacher, "secret", title="Secret lesson", objectives="Read.",
+        body=[{"type": "question", "value": answer}],
     )  # fmt: skip
-    index.add_child(instance=lesson)
-    lesson.save_revision(user=teacher).publish()
     client.force_login(teacher)
     assert b"SECRET ANSWER" in client.get(lesson.url).content
     client.logout()

@@ -23,11 +23,12 @@ from history.core.models import HomePage
 from history.edition.models import EditionPage
 from history.glossary.pages import GlossaryPage
 from history.glossary.terms import GlossaryTerm
-from history.lessons.pages import LessonIndexPage, LessonPage
+from history.lessons.pages import LessonPage
 from history.lessons.permissions import TEACHERS
 from history.timeline.events import Event
 from history.timeline.pages import TimelinePage
 from tests.conftest import export_site, fresh_database, load_site
+from tests.lessons.factories import published_lesson
 
 pytestmark = pytest.mark.django_db
 
@@ -274,21 +275,16 @@ def edit_glossary_term(client):
 
 def private_lesson(slug, owner, kind, **fields):
     """A teacher's published lesson with a view restriction of `kind`."""
-    index = LessonIndexPage.objects.get(locale__language_code="en")
-    lesson = LessonPage(
+    lesson = published_lesson(
+        owner,
+        slug,
         title=f"Private {slug}",
-        slug=slug,
-        author_name=owner.first_name,
-        level="secondary",
         duration=30,
         question="Who may read this?",
         objectives="Keep it private.",
         summary="Only for the class.",
-        owner=owner,
         body=[{"type": "instructions", "value": "<p>Read.</p>"}],
     )
-    index.add_child(instance=lesson)
-    lesson.save_revision(user=owner).publish()
     restriction = PageViewRestriction.objects.create(page=lesson, restriction_type=kind, **fields)
     if kind == PageViewRestriction.GROUPS:
         restriction.groups.set(Group.objects.filter(name=TEACHERS))

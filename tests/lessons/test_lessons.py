@@ -17,6 +17,7 @@ from history.essays.pages import EssayPage
 from history.lessons.pages import LessonIndexPage, LessonPage
 from history.lessons.permissions import EDITORS, TEACHERS
 from history.timeline.events import Event
+from tests.lessons.factories import published_lesson
 
 pytestmark = pytest.mark.django_db
 
@@ -36,31 +37,13 @@ def index():
 
 def lesson_of(owner, slug):
     """A published lesson owned by `owner`, with a teacher-only answer."""
-    page = LessonPage(
-        title=f"Lesson {slug}",
-        slug=slug,
-        author_name=owner.first_name,
-        level="secondary",
-        duration=40,
-        question="Why?",
-        objectives="Read closely.",
-        summary="A lesson.",
-        owner=owner,
-        body=[
-            {
-                "type": "question",
-                "value": {
-                    "skill": "sourcing",
-                    "prompt": "<p>Who wrote it?</p>",
-                    "sentence_starters": [],
-                    "model_answer": f"<p>SECRET ANSWER {slug}</p>",
-                },
-            }
-        ],
-    )
-    index().add_child(instance=page)
-    page.save_revision(user=owner).publish()
-    return LessonPage.objects.get(pk=page.pk)
+    answer = {
+        "skill": "sourcing",
+        "prompt": "<p>Who wrote it?</p>",
+        "sentence_starters": [],
+        "model_answer": f"<p>SECRET ANSWER {slug}</p>",
+    }
+    return published_lesson(owner, slug, body=[{"type": "question", "value": answer}])
 
 
 # --- what the public sees, and what teachers see ---

@@ -9,6 +9,7 @@ from history.essays.pages import EssayPage
 from history.lessons.pages import LessonIndexPage, LessonPage
 from history.lessons.permissions import EDITORS, TEACHERS
 from history.publishing.roles import AUTHORS
+from tests.lessons.factories import published_lesson
 
 from .helpers import account
 
@@ -21,21 +22,7 @@ EDIT_ONLY = (False, False, False, True)
 
 
 def _lesson(owner):
-    index = LessonIndexPage.objects.get(locale__language_code="en")
-    page = LessonPage(
-        title="Owned",
-        slug="owned",
-        author_name=owner.first_name,
-        level="secondary",
-        duration=40,
-        question="Why?",
-        objectives="Read closely.",
-        summary="A lesson.",
-        owner=owner,
-    )
-    index.add_child(instance=page)
-    page.save_revision(user=owner).publish()  # its Chinese stand-in follows
-    return page
+    return published_lesson(owner, "owned", title="Owned")  # its Chinese stand-in follows
 
 
 def _can(page, user):
