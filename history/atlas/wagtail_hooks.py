@@ -13,7 +13,6 @@ class PlaceViewSet(SnippetViewSet):
     icon = "site"
     list_display = ["name", "name_zh", "kind", "parent"]
     list_filter = ["kind", "approximate"]
-    search_fields = ["name", "name_zh", "pinyin"]
     list_export = [
         "slug", "name", "name_zh", "pinyin", "kind", "parent", "latitude", "longitude",
         "approximate", "point_note", "status_1952", "status_today",
@@ -26,7 +25,6 @@ class ReportedFigureViewSet(SnippetViewSet):
     icon = "table"
     list_display = ["label", "place", "value", "unit", "as_of", "document"]
     list_filter = ["kind", "document", "unit", "translation_by"]
-    search_fields = ["label", "phrase_original", "phrase_translation"]
     list_export = [
         "slug", "label", "kind", "place", "value", "unit", "approximation", "period", "as_of",
         "document", "anchor", "phrase_original", "phrase_translation", "translation_by", "note",

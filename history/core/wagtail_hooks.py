@@ -13,7 +13,6 @@ class SourceRecordViewSet(SnippetViewSet):
     add_to_admin_menu = True
     list_display = ["title", "key", "kind", "year"]
     list_filter = ["kind", "collection"]
-    search_fields = ["title", "title_translation", "key"]
     list_export = [
         "key", "kind", "organisation", "title", "title_translation", "container", "volume",
         "issue", "pages", "place", "publisher", "year", "date", "collection", "record", "url",

@@ -10,7 +10,6 @@ class GlossaryTermViewSet(SnippetViewSet):
     icon = "openquote"
     list_display = ["term", "chinese", "pinyin"]
     list_filter = ["sources"]
-    search_fields = ["term", "chinese", "pinyin", "short"]
     list_export = ["slug", "term", "chinese", "pinyin", "short", "note"]
     export_filename = "glossary-terms"
 

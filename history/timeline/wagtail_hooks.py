@@ -11,7 +11,6 @@ class EventViewSet(SnippetViewSet):
     add_to_admin_menu = True
     list_display = ["title", "date_label", "theme"]
     list_filter = ["theme", "precision", "circa", "places"]
-    search_fields = ["title", "summary", "text"]
     ordering = ["starts_on"]
     list_export = ["slug", "title", "date_label", "theme", "summary", "edition", "anchors"]
     export_filename = "timeline-events"
