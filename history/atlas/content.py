@@ -1,5 +1,5 @@
-"""Content loading for the map and the numbers: `site/atlas/` (places, figures, the two
-pages) and their translations."""
+"""Content loading for the map and the numbers: `site/atlas/` (places, figures, the charts'
+words, the two pages) and their translations."""
 
 from decimal import Decimal, InvalidOperation
 
@@ -18,6 +18,7 @@ from history.core.simple_pages import load_simple_page
 from history.core.translating import load_collection_translations
 from history.edition.models import EditionPage
 
+from .charts import CHART_KEYS, ChartCaption
 from .figures import Approximation, FigureKind, ReportedFigure, TranslationBy, Unit
 from .mentions import PlaceMention
 from .pages import MapPage, NumbersPage
@@ -25,6 +26,7 @@ from .places import Place, PlaceKind
 
 PLACES = "atlas/places"
 FIGURES = "atlas/figures"
+CHARTS = "atlas/charts"
 # The fields of the two pages' files (see load_simple_page).
 MAP_FIELDS = ["intro", "map_in_1952", "base_map_note"]
 MAP_PAGE_FIELDS = ["map_in_1952_essay"]
@@ -41,6 +43,8 @@ def load(loader):
     load_mentions(loader, folder / "mentions.yaml", places)
     load_collection_translations(loader, PLACES, places)
     load_collection_translations(loader, FIGURES, figures)
+    if (folder / "charts.yaml").exists():
+        load_collection_translations(loader, CHARTS, load_charts(loader, folder / "charts.yaml"))
     load_simple_page(
         loader, "atlas/map", folder / "map.yaml", MapPage, home, MAP_FIELDS, MAP_PAGE_FIELDS
     )
@@ -153,6 +157,31 @@ def load_figures(loader, path, places):
             path,
         )
     return figures
+
+
+def load_charts(loader, path):
+    """{key: chart caption}: the words of the numbers page's charts."""
+    locale = Locale.get_default()
+    captions = {}
+    for key, item in _items(path):
+        where = f"{path}: {key}"
+
+        def fill(caption, item=item, where=where):
+            caption.slug = require_choice(item, "key", where, CHART_KEYS)
+            caption.title = require(item, "title", where)
+            caption.description = str(item.get("description") or "")
+
+        translation_key = item_translation_key(item, where, CHARTS, key)
+        existing = ChartCaption.objects.filter(locale=locale, translation_key=translation_key)
+        captions[key] = loader.sync_snippet(
+            f"{CHARTS}/{key}",
+            item,
+            existing.first(),
+            lambda tk=translation_key: ChartCaption(locale=locale, translation_key=tk),
+            fill,
+            path,
+        )
+    return captions
 
 
 def load_mentions(loader, path, places):

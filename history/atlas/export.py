@@ -1,6 +1,6 @@
 """Writing the map and the numbers back to `site/atlas/`: places, reported figures, the place
-names marked in the edition, the two pages, and their translations, as `content.py` reads
-them."""
+names marked in the edition, the charts' words, the two pages, and their translations, as
+`content.py` reads them."""
 
 from wagtail.models import Locale
 
@@ -9,7 +9,8 @@ from history.core.loading import stable_key
 from history.core.simple_pages import export_simple_page
 from history.edition.models import EditionPage
 
-from .content import FIGURES, MAP_FIELDS, MAP_PAGE_FIELDS, NUMBERS_FIELDS, PLACES
+from .charts import ChartCaption
+from .content import CHARTS, FIGURES, MAP_FIELDS, MAP_PAGE_FIELDS, NUMBERS_FIELDS, PLACES
 from .figures import ReportedFigure, TranslationBy
 from .mentions import PlaceMention
 from .pages import MapPage, NumbersPage
@@ -36,6 +37,10 @@ def export(exporter):
             [figure_data(f, place_slugs, edition_slugs) for f in figures],
         )
     export_mentions(exporter, place_slugs, edition_slugs)
+    captions = list(ChartCaption.objects.filter(locale=locale).order_by("pk"))
+    if captions or exporter.path("atlas/charts.yaml").exists():
+        exporter.write_yaml("atlas/charts.yaml", [caption_data(c) for c in captions])
+    exporter.collection_translations(CHARTS, {caption.slug: caption for caption in captions})
     exporter.collection_translations(PLACES, {place.slug: place for place in places})
     exporter.collection_translations(FIGURES, {figure.slug: figure for figure in figures})
     export_simple_page(
@@ -115,6 +120,14 @@ def figure_data(figure, place_slugs, edition_slugs):
     if figure.translation_by != assumed:
         data["translation_by"] = figure.translation_by
     data["note"] = figure.note
+    return data
+
+
+def caption_data(caption):
+    data = {"key": caption.slug}
+    if caption.translation_key != stable_key(CHARTS, caption.slug):
+        data["translation_key"] = str(caption.translation_key)
+    data.update(title=caption.title, description=caption.description)
     return data
 
 

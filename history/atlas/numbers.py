@@ -2,7 +2,8 @@
 
 Charts are drawn on the server as SVG (horizontal bars: they hold long labels and read well
 on a phone and on paper). Each chart is chosen by the kind of figure it shows, so a figure an
-editor adds appears in its chart without code.
+editor adds appears in its chart without code; its title and description are the editors'
+(charts.py).
 """
 
 from dataclasses import dataclass, field
@@ -13,7 +14,9 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from history.core import generation
+from history.core.localized import localized
 
+from .charts import CHART_KEYS, ChartCaption
 from .data import Atlas, figure_value
 from .places import PlaceKind
 
@@ -55,9 +58,7 @@ class Chart:
     title: str
     description: str
     bars: list = field(default_factory=list)
-    # For charts of shares: the bases the figures' sources state (checked against each
-    # figure's record by the tests).
-    bases: tuple = ()
+    bases: tuple = ()  # for charts of shares (see BASES)
 
     @property
     def height(self):
@@ -97,7 +98,19 @@ def _with_period(row):
     return f"{_place(row)}{period}"
 
 
+# For charts of shares: the bases the figures' sources state (the tests check them against each
+# figure's record and against the chart's words in both languages).
+BASES = {
+    "arrest-rates": (
+        Base("行动前掌握的数字", "known before the operation"),
+        Base("毒犯总数", "the total of offenders found so far"),
+    ),
+    "confession-rates": (Base("社会上毒犯", "at large in society"),),
+}
+
+
 def charts(atlas):
+    """The charts that have words in `site/atlas/charts.yaml` and figures to draw."""
     rows = [row for row in atlas.rows if row.figure.value is not None]
 
     def of_kind(kind, unit=None, place_kind=None, nationwide=None, totals=False):
@@ -114,94 +127,36 @@ def charts(atlas):
         ]
         return sorted(chosen, key=lambda row: (row.figure.as_of, -(row.figure.value or 0)))
 
+    def largest_first(chosen):
+        return sorted(chosen, key=lambda row: -row.figure.value)
+
+    bars = {
+        "totals-offenders": lambda: _bars(
+            of_kind("offenders_identified", nationwide=True), _document_and_period
+        ),
+        "totals-arrests": lambda: _bars(of_kind("arrests", nationwide=True), _document_and_period),
+        "totals-seizures": lambda: _bars(
+            of_kind("seizures", unit="liang", nationwide=True, totals=True), _date_and_document
+        ),
+        "arrest-rates": lambda: _bars(of_kind("arrest_rate"), _place_and_document),
+        "arrests-by-region": lambda: _bars(
+            largest_first(of_kind("arrests", place_kind=PlaceKind.GREATER_REGION)),
+            _place_and_document,
+        ),
+        "arrests-by-city": lambda: _bars(
+            largest_first(of_kind("arrests", place_kind=PlaceKind.CITY)), _place
+        ),
+        "denunciations-by-city": lambda: _bars(
+            of_kind("denunciation_reports", unit="report", nationwide=False), _with_period
+        ),
+        "confession-rates": lambda: _bars(of_kind("confession_rate"), _place),
+        "confessions": lambda: _bars(of_kind("confessions"), _with_period),
+    }
+    captions = {caption.slug: caption for caption in localized(ChartCaption.objects.all())}
     result = [
-        Chart(
-            "totals-offenders",
-            _("Drug offenders identified nationwide, as the series reports them"),
-            _("The count grew as denunciations and confessions came in."),
-            _bars(of_kind("offenders_identified", nationwide=True), _document_and_period),
-        ),
-        Chart(
-            "totals-arrests",
-            _("Arrests nationwide, as the series reports them"),
-            _("Cumulative arrests at each report."),
-            _bars(of_kind("arrests", nationwide=True), _document_and_period),
-        ),
-        Chart(
-            "totals-seizures",
-            _("Drugs seized nationwide, in liang of opium equivalent"),
-            _(
-                "One liang was about 31 grams in 1952; the documents do not say which tael "
-                "they used."
-            ),
-            _bars(
-                of_kind("seizures", unit="liang", nationwide=True, totals=True), _date_and_document
-            ),
-        ),
-        Chart(
-            "arrest-rates",
-            _("Arrests as a share of the offenders each report counts"),
-            _(
-                "The second bulletin's base is the offenders known before the operation; the "
-                "fifth bulletin's and the final report's, the total of offenders found so far."
-            ),
-            _bars(of_kind("arrest_rate"), _place_and_document),
-            bases=(
-                Base("行动前掌握的数字", "known before the operation"),
-                Base("毒犯总数", "the total of offenders found so far"),
-            ),
-        ),
-        Chart(
-            "arrests-by-region",
-            _("Arrests by greater administrative region, to 22 August 1952"),
-            _("From the second bulletin."),
-            _bars(
-                sorted(
-                    of_kind("arrests", place_kind=PlaceKind.GREATER_REGION),
-                    key=lambda row: -row.figure.value,
-                ),
-                _place_and_document,
-            ),
-        ),
-        Chart(
-            "arrests-by-city",
-            _("Arrests by city, to 22 August 1952"),
-            _("From the second bulletin."),
-            _bars(
-                sorted(
-                    of_kind("arrests", place_kind=PlaceKind.CITY), key=lambda row: -row.figure.value
-                ),
-                _place,
-            ),
-        ),
-        Chart(
-            "denunciations-by-city",
-            _("Denunciation reports received, by city"),
-            _(
-                "The spans differ: one afternoon, one day, three and a half days, or the "
-                "campaign so far."
-            ),
-            _bars(of_kind("denunciation_reports", unit="report", nationwide=False), _with_period),
-        ),
-        Chart(
-            "confession-rates",
-            _(
-                "Those who came to confess and register, as a share of the offenders at large "
-                "in society"
-            ),
-            _(
-                "A share of the offenders not yet arrested (社会上毒犯, “offenders in society”), "
-                "not of all offenders."
-            ),
-            _bars(of_kind("confession_rate"), _place),
-            bases=(Base("社会上毒犯", "at large in society"),),
-        ),
-        Chart(
-            "confessions",
-            _("Confessions and registrations"),
-            _("The spans differ: check each figure's period."),
-            _bars(of_kind("confessions"), _with_period),
-        ),
+        Chart(key, captions[key].title, captions[key].description, bars[key](), BASES.get(key, ()))
+        for key in CHART_KEYS
+        if key in captions
     ]
     return [chart.lay_out() for chart in result if chart.bars]
 

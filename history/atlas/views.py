@@ -4,20 +4,19 @@ Filters come from the query string (`document`, `kind`, `place`, `sort`). The pa
 values it does not know (an old link still opens); the GeoJSON endpoint answers 400.
 """
 
-import json
 import math
 
 from django.http import Http404, HttpResponseBadRequest, JsonResponse
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils.cache import patch_vary_headers
-from django.utils.html import format_html_join
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from history.core import generation
 from history.core.localized import localized
+from history.core.structured_data import script_json
 
 from .data import ALL, Atlas, BadFilter, Filters, figure_value, place_kind_label
 from .figures import Action
@@ -61,14 +60,7 @@ def map_view(request, page):
     context.update(
         documents=atlas.controls["documents"],
         actions=Action.choices,
-        place_options=format_html_join(
-            "",
-            '<option value="{}"{}>{}</option>',
-            (
-                (slug, " selected" if slug == filters.place else "", name)
-                for slug, name in atlas.controls["places"]
-            ),
-        ),
+        places=atlas.controls["places"],
         ALL=ALL,
     )
     if filters.place:
@@ -128,7 +120,7 @@ def _results_context(request, page, atlas, filters, rows):
             for row in rows
         ],
         "all_places_query": filters.query(place=""),
-        "map_data": _json_script_text(collection),
+        "map_data": script_json(collection),
         "sort_links": _sort_links(filters),
     }
 
@@ -253,8 +245,3 @@ def _spread(index, count):
 
     angle = 2 * math.pi * index / count - math.pi / 2
     return [round(SPREAD_RADIUS * math.cos(angle)), round(SPREAD_RADIUS * math.sin(angle))]
-
-
-def _json_script_text(data):
-    text = json.dumps(data, ensure_ascii=False)
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

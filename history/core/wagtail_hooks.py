@@ -12,8 +12,13 @@ class SourceRecordViewSet(SnippetViewSet):
     menu_order = 260
     add_to_admin_menu = True
     list_display = ["title", "key", "kind", "year"]
-    list_filter = ["kind"]
-    search_fields = ["title", "title_translation", "key"]
+    list_filter = ["kind", "collection"]
+    list_export = [
+        "key", "kind", "organisation", "title", "title_translation", "container", "volume",
+        "issue", "pages", "place", "publisher", "year", "date", "collection", "record", "url",
+        "note",
+    ]  # fmt: skip
+    export_filename = "sources"
 
 
 register_snippet(SourceRecordViewSet)

@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass, field
 
 from django.db import models
-from django.utils.html import format_html
-from django.utils.translation import get_language, gettext
+from django.template.loader import render_to_string
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel
@@ -136,12 +136,8 @@ class Numbering:
             self._notes[key] = note
         reference = f"fnref-{key}" + (f"-{len(note.references) + 1}" if note.references else "")
         note.references.append(reference)
-        return format_html(
-            '<sup class="fnref"><a href="#{}" id="{}" aria-label="{}">{}</a></sup>',
-            note.anchor,
-            reference,
-            gettext("Note %(number)s") % {"number": note.number},
-            note.number,
+        return render_to_string(
+            "essays/includes/footnote_reference.html", {"note": note, "reference": reference}
         )
 
     @property

@@ -8,14 +8,13 @@ from collections import Counter
 from django.conf import settings
 from django.db import models
 from django.utils.html import strip_tags
-from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, Page
-from wagtail.rich_text import expand_db_html
+from wagtail.rich_text import RichText
 from wagtail.search import index
 from wagtail.snippets.blocks import SnippetChooserBlock
 
@@ -254,8 +253,8 @@ class EssayPage(StandInTranslations, Page):
         in_chinese = parts["content_language"].startswith("zh")
         parts["body"] = body if in_chinese else mark_chinese(body)
         for note in parts["notes"]:
-            # Rich text, as the editors wrote it: safe HTML in every language.
-            note.text = mark_safe(expand_db_html(note.text))
+            # Rich text as the editors wrote it, its links expanded.
+            note.text = str(RichText(note.text))
             if not in_chinese:
                 note.text = mark_chinese(note.text)
         # Entries are written in English (Chicago style) with titles in Chinese where the

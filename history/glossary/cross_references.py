@@ -7,6 +7,8 @@ import re
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from history.core.html_text import replace_in_text
+
 REFERENCE = re.compile(r"\[\[([a-z0-9-]+)(?:\|([^\]|]+))?\]\]")
 
 
@@ -15,14 +17,15 @@ def referenced_slugs(text):
 
 
 def link_references(html, glossary_url=""):
-    """`html` with each reference made a link to its entry on the glossary page at
-    `glossary_url` (empty on the glossary page itself)."""
+    """`html` with each reference in its text (never inside a tag) made a link to its entry on
+    the glossary page at `glossary_url` (empty on the glossary page itself)."""
 
     def link(match):
         slug, words = match.group(1), match.group(2) or match.group(1).replace("-", " ")
-        return format_html('<a href="{}#term-{}">{}</a>', glossary_url, slug, words)
+        # The words are text of `html`, escaped already.
+        return format_html('<a href="{}#term-{}">{}</a>', glossary_url, slug, mark_safe(words))
 
-    return mark_safe(REFERENCE.sub(link, str(html)))
+    return replace_in_text(html, REFERENCE, link)
 
 
 def plain_references(text):

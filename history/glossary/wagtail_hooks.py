@@ -9,13 +9,19 @@ class GlossaryTermViewSet(SnippetViewSet):
     model = GlossaryTerm
     icon = "openquote"
     list_display = ["term", "chinese", "pinyin"]
+    list_filter = ["sources"]
+    list_export = ["slug", "term", "chinese", "pinyin", "short", "note"]
+    export_filename = "glossary-terms"
 
 
 class TermMentionViewSet(SnippetViewSet):
     model = TermMention
     icon = "link"
     list_display = ["phrase", "term", "anchor", "version"]
-    list_filter = ["version"]
+    list_filter = ["version", "term"]
+    search_fields = ["phrase"]
+    list_export = ["edition", "anchor", "version", "phrase", "term"]
+    export_filename = "glossary-marks"
 
 
 class GlossaryViewSetGroup(SnippetViewSetGroup):

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from django.db import DatabaseError
-from django.utils.html import escape, format_html
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from wagtail.models import Page
@@ -38,15 +38,8 @@ class Hit:
 
     @property
     def detail(self):
-        """The document's detail line, its Chinese words marked as Chinese, then its pinyin."""
-        html = mark_chinese(escape(self.document.detail))
-        if self.document.pinyin:
-            html = format_html("{} {}", mark_safe(html), _pinyin(self.document.pinyin))
-        return mark_safe(html)
-
-
-def _pinyin(text):
-    return format_html('<span lang="zh-Latn-pinyin">{}</span>', text)
+        """The document's detail line, its Chinese words marked as Chinese (safe HTML)."""
+        return mark_chinese(escape(self.document.detail))
 
 
 def words_of(query):
@@ -101,7 +94,7 @@ def _marked_pinyin(html, pinyin):
     shown = escape(pinyin)
     if not pinyin or shown not in html:
         return html
-    return mark_safe(html.replace(shown, _pinyin(pinyin), 1))
+    return mark_safe(html.replace(shown, f'<span lang="zh-Latn-pinyin">{shown}</span>', 1))
 
 
 def _marked(html, language):

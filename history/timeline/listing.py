@@ -6,7 +6,6 @@ import datetime
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from django.utils.html import format_html
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -138,19 +137,6 @@ class Mark:
     x_end: float
     y: float
     key_date: bool
-
-    def shape(self):
-        """The theme's shape (as in the filter's legend), so lanes read without colour."""
-        x, y, theme = self.x, self.y, self.event.theme
-        if theme == Theme.DOCUMENT:
-            return format_html('<path d="M{} {} l5 6 l-5 6 l-5 -6 z"></path>', x, y - 6)
-        if theme == Theme.CAMPAIGN:
-            return format_html('<path d="M{} {} l5 9 h-10 z"></path>', x, y - 5)
-        if theme == Theme.LAW_POLICY:
-            return format_html('<rect x="{}" y="{}" width="8" height="8"></rect>', x - 4, y - 4)
-        if theme == Theme.SOCIETY:
-            return format_html('<circle class="ring" cx="{}" cy="{}" r="3.5"></circle>', x, y)
-        return format_html('<circle cx="{}" cy="{}" r="4.5"></circle>', x, y)
 
 
 @dataclass

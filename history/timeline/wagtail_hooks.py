@@ -10,8 +10,10 @@ class EventViewSet(SnippetViewSet):
     menu_order = 240
     add_to_admin_menu = True
     list_display = ["title", "date_label", "theme"]
-    list_filter = ["theme"]
+    list_filter = ["theme", "precision", "circa", "places"]
     ordering = ["starts_on"]
+    list_export = ["slug", "title", "date_label", "theme", "summary", "edition", "anchors"]
+    export_filename = "timeline-events"
 
 
 register_snippet(EventViewSet)

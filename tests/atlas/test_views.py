@@ -6,7 +6,7 @@ import re
 import pytest
 from django.core.exceptions import ValidationError
 
-from history.atlas.figures import ReportedFigure
+from history.atlas.figures import Action, ReportedFigure
 from history.atlas.places import CHINA_BOUNDS, Place
 
 pytestmark = pytest.mark.django_db
@@ -226,3 +226,18 @@ def test_geojson_is_open_data_with_its_words(client, site_content):
     figure = response.json()["features"][0]["properties"]["figures"][0]
     assert figure["phrase_original"] == "东北通化市两天收到的检举信等于过去十天的两倍"
     assert client.head("/en/map/data.geojson").status_code == 200
+
+
+def test_the_legend_shows_each_kind_of_action_with_its_own_symbol(client, site_content):
+    html = client.get("/en/map/").content.decode()
+    legend = html[
+        html.index('class="map-legend"') : html.index("</section>", html.index("map-legend"))
+    ]
+    symbols = re.findall(
+        r'<svg class="symbol" data-symbol="(\w+)".*?<g [^>]*fill="(#\w+)">\s*<(\w+)',
+        legend,
+        flags=re.S,
+    )
+    assert [action for action, _fill, _shape in symbols] == list(Action.values)
+    assert len({(fill, shape) for _action, fill, shape in symbols}) == len(Action.values)
+    assert ("arrests", "#0072B2", "circle") in symbols

@@ -19,6 +19,7 @@ from wagtail_localize.models import (
     TranslationSource,
 )
 
+from history.atlas.charts import ChartCaption
 from history.atlas.figures import ReportedFigure
 from history.atlas.mentions import PlaceMention
 from history.atlas.pages import MapPage, NumbersPage
@@ -34,15 +35,15 @@ from tests.conftest import ROOT, export_site, fresh_database, load_site
 pytestmark = pytest.mark.django_db
 
 FILES = [
-    "atlas/places.yaml", "atlas/figures.yaml", "atlas/mentions.yaml", "atlas/map.yaml",
-    "atlas/numbers.yaml", "timeline/events.yaml", "timeline/timeline.yaml",
+    "atlas/places.yaml", "atlas/figures.yaml", "atlas/mentions.yaml", "atlas/charts.yaml",
+    "atlas/map.yaml", "atlas/numbers.yaml", "timeline/events.yaml", "timeline/timeline.yaml",
     "glossary/terms.yaml", "glossary/glossary.yaml",
 ]  # fmt: skip
 TRANSLATIONS = [
-    "atlas/places.po", "atlas/figures.po", "atlas/map.po", "atlas/numbers.po",
+    "atlas/places.po", "atlas/figures.po", "atlas/charts.po", "atlas/map.po", "atlas/numbers.po",
     "timeline/events.po", "timeline/page.po", "glossary/terms.po", "glossary/page.po",
 ]  # fmt: skip
-SNIPPETS = [Place, ReportedFigure, PlaceMention, Event, GlossaryTerm, TermMention]
+SNIPPETS = [Place, ReportedFigure, PlaceMention, ChartCaption, Event, GlossaryTerm, TermMention]
 PAGES = [MapPage, NumbersPage, TimelinePage, GlossaryPage]
 PAGE_FIELDS = ["title", "slug", "seo_title", "search_description", "show_in_menus", "live"]
 URLS = [

@@ -97,6 +97,15 @@ def test_cross_references_are_found_and_linked():
     )
 
 
+def test_a_cross_reference_keeps_the_text_as_written_and_leaves_tags_alone():
+    from history.glossary.cross_references import link_references
+
+    html = '<p title="[[liang]]">Under [[law-and-order|law &amp; order]].</p>'
+    assert str(link_references(html)) == (
+        '<p title="[[liang]]">Under <a href="#term-law-and-order">law &amp; order</a>.</p>'
+    )
+
+
 def test_the_loader_refuses_a_cross_reference_to_no_entry(site_content, tmp_path):
     from io import StringIO
 

@@ -161,3 +161,9 @@ def test_snippets_never_show_footnote_markers_or_glossary_references(client, sit
     html = search(client, "separate measures")
     assert "/en/essays/century-of-opium/" in links(html, "essay")
     assert "[^" not in html
+
+
+def test_a_term_shows_its_chinese_and_pinyin_marked_with_their_languages(client, site_content):
+    html = search(client, "addicts", type="term")
+    detail = re.search(r'<p class="hit__kind">(.*?)</p>', html, flags=re.S).group(1)
+    assert '<span lang="zh-Hans">瘾民</span> <span lang="zh-Latn-pinyin">yǐnmín</span>' in detail

@@ -254,3 +254,22 @@ def test_an_event_image_is_shown_with_its_credit(client, site_content, tmp_path,
     html = client.get("/en/timeline/event/1906-qing-opium-edict/").content.decode()
     assert "<picture>" in html and 'alt="A page of the edict"' in html
     assert "Public domain." in html
+
+
+def test_each_mark_on_the_overview_has_its_themes_shape(client, site_content):
+    html = client.get("/en/timeline/").content.decode()
+    shapes = {
+        "this_document": r'<path transform="translate\([\d.]+ [\d.]+\)" d="M0 -6 l5 6',
+        "campaign_1952": r'<path transform="translate\([\d.]+ [\d.]+\)" d="M0 -5 l5 9',
+        "law_policy": r'<rect transform="translate\([\d.]+ [\d.]+\)" x="-4" y="-4"',
+        "society": r'<circle class="ring" cx="[\d.]+" cy="[\d.]+" r="3.5">',
+        "international": r'<circle cx="[\d.]+" cy="[\d.]+" r="4.5">',
+    }
+    for theme, shape in shapes.items():
+        marks = re.findall(
+            rf'<a href="#event-[^"]+" class="overview__mark overview__mark--{theme}[^"]*">'
+            r"\s*<title>.*?</title>\s*(?:<line[^>]*></line>)?\s*(<[^>]+>)",
+            html,
+        )
+        assert marks, theme
+        assert all(re.match(shape, mark) for mark in marks), theme

@@ -5,7 +5,6 @@ import re
 from django import template
 from django.utils import translation
 from django.utils.html import conditional_escape, format_html, strip_tags
-from django.utils.safestring import mark_safe
 
 from ..language_parts import mark_chinese
 
@@ -21,4 +20,4 @@ def citation(value):
     html = conditional_escape(value)
     if translation.get_language().startswith("en") or not LATIN.search(strip_tags(html)):
         return html
-    return format_html('<span lang="en">{}</span>', mark_safe(mark_chinese(html)))
+    return format_html('<span lang="en">{}</span>', mark_chinese(html))

@@ -3,7 +3,6 @@
 from django import template
 from django.conf import settings
 from django.utils import translation
-from django.utils.html import format_html
 from django.utils.http import urlencode
 from wagtail.admin.templatetags.wagtailuserbar import wagtailuserbar
 from wagtail.models import Page
@@ -92,14 +91,13 @@ def hreflang_links(context):
     }
 
 
-@register.simple_tag(takes_context=True)
+@register.inclusion_tag("includes/canonical.html", takes_context=True)
 def canonical_link(context):
     """<link rel="canonical">: the view's own address without its query string (filters and
     sorting make no page of their own), unless the view names another as `canonical` (an
     absolute URL: the source of a stand-in translation, the lesson a handout prints)."""
     request = context["request"]
-    url = context.get("canonical") or request.build_absolute_uri(request.path)
-    return format_html('<link rel="canonical" href="{}">', url)
+    return {"url": context.get("canonical") or request.build_absolute_uri(request.path)}
 
 
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)
