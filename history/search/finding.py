@@ -10,6 +10,7 @@ adds what it finds by its own rules, such as other forms of a word.
 import hashlib
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.db import DatabaseError
 from django.utils.html import escape
@@ -34,7 +35,14 @@ SNIPPET = 220  # characters around the first match
 @dataclass
 class Hit:
     document: object
-    snippet: str  # safe HTML
+    pattern: re.Pattern  # any word of the query
+
+    @cached_property
+    def snippet(self):
+        """Where the document matches, marked (safe HTML). Made only for the hits a page
+        shows: a common word matches far more documents than one page lists."""
+        html = _marked(snippet(self.document.text, self.pattern), self.document.language)
+        return _marked_pinyin(html, self.document.pinyin)
 
     @property
     def detail(self):
@@ -78,15 +86,7 @@ def find(query, request):
             scored.append((KINDS.index(document.kind), -in_title, position, document))
     scored.sort(key=lambda item: item[:3])
     any_word = pattern_for(words)
-    return [
-        Hit(
-            document,
-            _marked_pinyin(
-                _marked(snippet(document.text, any_word), document.language), document.pinyin
-            ),
-        )
-        for *_rank, document in scored
-    ]
+    return [Hit(document, any_word) for *_rank, document in scored]
 
 
 def _marked_pinyin(html, pinyin):

@@ -7,6 +7,7 @@ import pytest
 from django.core.cache import cache
 from django.utils import translation
 
+from history.search import finding, views
 from history.search.finding import pattern_for, snippet, words_of
 
 pytestmark = pytest.mark.django_db
@@ -167,3 +168,21 @@ def test_a_term_shows_its_chinese_and_pinyin_marked_with_their_languages(client,
     html = search(client, "addicts", type="term")
     detail = re.search(r'<p class="hit__kind">(.*?)</p>', html, flags=re.S).group(1)
     assert '<span lang="zh-Hans">瘾民</span> <span lang="zh-Latn-pinyin">yǐnmín</span>' in detail
+
+
+def test_snippets_are_made_only_for_the_results_a_page_shows(client, site_content, monkeypatch):
+    """A common word matches more documents than a page lists: the work of marking where each
+    matches is spent on the ones shown, so it does not grow with the whole corpus."""
+    made = []
+
+    def counted(text, pattern):
+        made.append(text)
+        return snippet(text, pattern)
+
+    monkeypatch.setattr(finding, "snippet", counted)
+    monkeypatch.setattr(views, "SHOWN", 5)
+    response = client.get("/en/search/?q=the")
+    assert response.context["total"] > 5
+    assert len(response.context["hits"]) == 5
+    assert response.content.decode().count('class="hit__text"') == 5
+    assert len(made) == 5
