@@ -25,3 +25,10 @@ def test_migrations_import_no_application_code():
         if ".migrations" not in imported
     }
     assert found == set()
+    # Nor by name: a block's path in a stream field's definition is imported when it loads.
+    named = [
+        path.relative_to(ROOT)
+        for path in (ROOT / "history").glob("*/migrations/0*.py")
+        if "'history." in path.read_text()
+    ]
+    assert named == []
