@@ -30,13 +30,13 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.snippets.blocks import SnippetChooserBlock
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from history.core.language_parts import is_chinese
 from history.core.models import EDITORIAL_FEATURES
 
 from .admin_form import CompactPanel, CompactSelect, SegmentsPanel
 from .blocks import VersionTextBlock
 
 ANCHOR_PATTERN = re.compile(r"^p(\d+)$")
-CJK = re.compile(r"[\u2e80-\u9fff]")
 
 
 class SegmentKind(models.TextChoices):
@@ -395,7 +395,7 @@ class EditionPage(RoutablePageMixin, Page):
         if not self.author_family_name_first:
             return f"{given} {family}".strip()
         # Names in Chinese characters are written without a space: 罗瑞卿.
-        space = "" if CJK.search(family) else " "
+        space = "" if is_chinese(family) else " "
         return f"{family}{space}{given}".strip()
 
     @path("")

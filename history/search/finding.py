@@ -19,7 +19,7 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from history.core import generation
-from history.core.language_parts import HAN, mark_chinese
+from history.core.language_parts import is_chinese, mark_chinese
 from history.essays.pages import EssayPage
 from history.lessons.pages import LessonPage
 from history.timeline.events import Event
@@ -60,7 +60,7 @@ def pattern_for(words):
     parts = []
     for word in sorted(set(words), key=len, reverse=True):
         escaped = re.escape(word)
-        parts.append(escaped if HAN.search(word) else rf"(?<!\w){escaped}")
+        parts.append(escaped if is_chinese(word) else rf"(?<!\w){escaped}")
     return re.compile("|".join(parts), re.IGNORECASE) if parts else None
 
 
@@ -129,7 +129,7 @@ def snippet(text, pattern):
 
 def _backend_keys(query, words):
     """{(model label, pk)} that the search backend finds for a Latin-script query."""
-    if any(HAN.search(word) for word in words):
+    if any(is_chinese(word) for word in words):
         return set()
     # Letters and digits only: the backends' own query syntax (quotes, NEAR, column:) is not
     # the readers' to use.
