@@ -5,10 +5,10 @@ what changed (`page_cache`)."""
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.images import get_image_model
-from wagtail.models import Locale, Page, PageViewRestriction, Site
+from wagtail.models import Locale, Page, PageViewRestriction, Site, get_page_models
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from . import frame, generation, page_cache
+from . import frame, generation, page_cache, roles
 
 CONTENT_APPS = {
     "core", "edition", "atlas", "timeline", "glossary", "essays", "lessons", "wagtailcore",
@@ -94,3 +94,15 @@ def _stand_in_for_translations(sender, instance, **kwargs):
         and instance.locale_id == Locale.get_default().pk
     ):
         stand_in_where_untranslated(None, "", instance)
+
+
+def _open_to_roles(sender, instance, created, raw=False, **kwargs):
+    """A new page of a type the roles have permissions on (a lessons index translated into a
+    new language, say) is open to them at once, as `load_site` would leave it."""
+    if created and not raw:
+        roles.grant_page_permissions(instance)
+
+
+for _model in get_page_models():
+    if getattr(_model, "role_page_permissions", None):
+        post_save.connect(_open_to_roles, sender=_model, dispatch_uid=f"roles-{_model.__name__}")

@@ -32,6 +32,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from history.core.language_parts import is_chinese
 from history.core.models import EDITORIAL_FEATURES
+from history.core.roles import AUTHORS
 
 from .admin_form import CompactPanel, CompactSelect, SegmentsPanel
 from .blocks import VersionTextBlock
@@ -160,6 +161,9 @@ class EditionPage(RoutablePageMixin, Page):
     # What its views read: the version, the cited paragraph, the reading options, and the
     # versions compared side by side.
     query_parameters = ("version", "cite", "anatomy", "notes", "left", "right")
+    # Authors propose changes (in every language); the editors review them.
+    role_page_permissions = {AUTHORS: ["change_page"]}
+    reviewed_by_editors = True
 
     original_title = models.CharField(_("original title"), max_length=300, blank=True)
     original_title_language = models.CharField(

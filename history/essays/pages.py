@@ -25,6 +25,7 @@ from history.core.bibliography import SourceKind, SourceRecord
 from history.core.citations import Citation
 from history.core.language_parts import HAN, mark_chinese
 from history.core.models import EDITORIAL_FEATURES
+from history.core.roles import AUTHORS
 from history.core.stand_ins import StandInTranslations
 from history.core.structured_data import json_ld
 from history.edition.passages import passages
@@ -43,6 +44,9 @@ PRIMARY_KINDS = {SourceKind.DOCUMENT, SourceKind.DATABASE}
 
 class EssayIndexPage(Page):
     intro = RichTextField(_("introduction"), features=EDITORIAL_FEATURES)
+    # Authors write essays under it; the editors review them before they are published.
+    role_page_permissions = {AUTHORS: ["add_page", "change_page"]}
+    reviewed_by_editors = True
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     entry_action = _("Read the essays")

@@ -15,9 +15,8 @@ from django.utils.cache import patch_vary_headers
 from django.utils.html import strip_tags
 from django.utils.translation import get_language
 
-from history.atlas.pages import MapPage
 from history.core import generation
-from history.core.localized import localized
+from history.core.localized import localized, localized_page
 from history.edition.models import EditionPage
 
 from .events import Theme
@@ -112,7 +111,7 @@ def _links(request, events):
     keys = frozenset(event.edition.translation_key for event in events if event.edition_id)
 
     def build():
-        map_page = next(iter(localized(MapPage.objects.live())), None)
+        map_page = localized_page("atlas.MapPage")
         editions = localized(EditionPage.objects.live().filter(translation_key__in=keys))
         return (
             map_page.get_url(request) if map_page else "",

@@ -97,7 +97,9 @@ def test_one_chicago_style_for_citations_and_bibliography_entries():
 
     book = SourceRecord(kind="book", title="Opium Regimes, ed.", place="Berkeley", year=2000)
     assert book.chicago() == "Opium Regimes, ed. Berkeley, 2000."
-    assert make(website="Documents, ed.").chicago().endswith(
-        "Documents, ed. https://example.org/en/fifth-bulletin/."
+    assert (
+        make(website="Documents, ed.")
+        .chicago()
+        .endswith("Documents, ed. https://example.org/en/fifth-bulletin/.")
     )
     assert make(author=Person("罗", "瑞卿", family_first=True)).chicago().startswith("罗瑞卿. ")
