@@ -19,7 +19,7 @@ from wagtail.rich_text import expand_db_html
 from wagtail.search import index
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from history.core import generation
+from history.core import versions
 from history.core.alt_text import ALT_TEXT_HELP, DECORATIVE_HELP, alt_for, alt_text_problem
 from history.core.bibliography import SourceKind, SourceRecord
 from history.core.citations import Citation
@@ -199,9 +199,11 @@ class EssayPage(StandInTranslations, Page):
             context.update(self.reading_parts(request))
         else:
             # What the essay shows depends on its revision, the reader's language and the
-            # content it quotes and cites (the generation moves on when those change).
-            key = f"essay:{self.pk}:{self.live_revision_id}:{get_language()}:{request.get_host()}"
-            context.update(generation.cached(key, lambda: self.reading_parts(request)))
+            # content it quotes and cites (whose versions move on when those change).
+            parts = versions.cached(
+                "essay", lambda: self.reading_parts(request), vary=[self.cache_key], request=request
+            )
+            context.update(parts)
         context["canonical"] = request.build_absolute_uri(context["canonical_url"])
         context["json_ld"] = json_ld(
             {

@@ -14,11 +14,10 @@ from dataclasses import dataclass
 from django.db import DatabaseError
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
-from history.core import generation
+from history.core import versions
 from history.core.language_parts import is_chinese, mark_chinese
 from history.essays.pages import EssayPage
 from history.lessons.pages import LessonPage
@@ -137,8 +136,9 @@ def _backend_keys(query, words):
     if not text:
         return set()
     digest = hashlib.sha256(text.casefold().encode()).hexdigest()[:32]
-    key = f"search-backend:{get_language()}:{digest}"
-    return generation.cached(key, lambda: _ask_backend(text), timeout=60 * 60)
+    return versions.cached(
+        "search-backend", lambda: _ask_backend(text), vary=[digest], timeout=60 * 60
+    )
 
 
 def _ask_backend(text):

@@ -129,8 +129,8 @@ def test_publishing_a_page_is_never_served_stale(client, site_content):
 
 
 def test_a_new_release_drops_every_page(client, site_content):
-    from history.core import page_cache
+    from history.core import versions
 
     warm(client, MAP)
-    page_cache.new_release()
+    versions.new_release()
     assert served(client, MAP)[0] == "miss"
