@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from history.core import versions
 from history.core.structured_data import json_ld
+from history.core.versions import PAGES
 
 from .citation import edition_citation
 from .reading import Item, parallel_rows, reading_blocks, version_parts
@@ -105,6 +106,13 @@ def related_links(request, page, relation):
     )
 
 
+def related_tags(page, relation):
+    """What links kept through `relation` show: the content of the app that keeps them, and
+    where its pages are (so a page listing them is dropped when they change)."""
+    descriptor = getattr(type(page), relation, None)
+    return (descriptor.rel.related_model._meta.app_label, PAGES) if descriptor else (PAGES,)
+
+
 def _reading_parts(request, page, version):
     """The rendered text of one version, the translation notes, and the notes on key terms."""
     links = {}
@@ -176,7 +184,7 @@ def read(request, page):
                 {"events": _numbered(request, page, related_links(request, page, "events"))},
                 request,
             ),
-            tags=None,  # the events of every app that links to the edition
+            tags=related_tags(page, "events"),
         ),
         json_ld=_json_ld(request, page),
     )
