@@ -135,14 +135,14 @@ class PageCacheMiddleware:
         entry, seen_now = versions.read((RELEASE, *content_tags()), along=key)
         if entry is not None:
             status, headers, content, seen = entry
-            if all(seen_now[tag] is not None and seen_now[tag] == v for tag, v in seen.items()):
+            if all(seen_now.get(tag) is not None and seen_now[tag] == v for tag, v in seen.items()):
                 response = _answer(request, status, headers, content)
                 response["X-Page-Cache"] = "hit"
                 return response
         response = self.get_response(request)
         if _cacheable_response(request, response):
             tags = tags_of(request)
-            missing = [tag for tag in tags if seen_now[tag] is None]
+            missing = [tag for tag in tags if seen_now.get(tag) is None]
             if missing:
                 # First sight of a tag: start its versions now (another instance may race us;
                 # then the first store is simply missed once).
