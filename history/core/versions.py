@@ -53,7 +53,7 @@ def shown_by_app(label):
 
 
 def _key(tag):
-    return f"page-cache:tag:{tag}"
+    return f"tag-version:{tag}"
 
 
 # The versions read during one request, so that each is read once (`remembered()`).

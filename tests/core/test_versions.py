@@ -32,7 +32,9 @@ def test_within_a_request_versions_are_read_once_and_a_change_is_seen_at_once():
 
     with versions.remembered():
         first = versions.current(["glossary"])
-        cache.set("page-cache:tag:glossary", -1, None)  # another instance's change
+        cache.set("tag-version:glossary", -1, None)  # another instance's change
         assert versions.current(["glossary"]) == first
         versions.changed("glossary")
         assert versions.current(["glossary"]) != first
+    cache.set("tag-version:glossary", -1, None)
+    assert versions.current(["glossary"]) == {"glossary": -1}  # outside a request: read anew
