@@ -13,7 +13,7 @@ from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
-from history.core import generation
+from history.core import versions
 from history.core.localized import localized
 
 from .figures import ACTION_OF_KIND, Action, Approximation, ReportedFigure, Unit, as_of_label
@@ -75,9 +75,10 @@ class Atlas:
 
     @cached_property
     def _data(self):
-        """(places, rows), built once per language and content generation."""
-        key = f"atlas:{self.language}:{self.request.get_host()}"
-        return generation.cached(key, lambda: (self._places(), self._rows()), in_process=True)
+        """(places, rows), built once per language until the content changes."""
+        return versions.cached(
+            "atlas", lambda: (self._places(), self._rows()), request=self.request, in_process=True
+        )
 
     @property
     def places(self):
@@ -168,8 +169,7 @@ class Atlas:
                 "default": self.default_document,
             }
 
-        key = f"atlas-controls:{self.language}:{self.request.get_host()}"
-        return generation.cached(key, build)
+        return versions.cached("atlas-controls", build, request=self.request)
 
     def filters(self, query, strict=False):
         """Filters from a query string. Unknown values raise BadFilter if `strict` (data

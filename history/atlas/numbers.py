@@ -10,10 +10,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.template.loader import render_to_string
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from history.core import generation
+from history.core import versions
 from history.core.localized import localized
 
 from .charts import CHART_KEYS, ChartCaption
@@ -171,7 +170,7 @@ def _document_and_period(row):
 
 
 def numbers_context(request):
-    """The charts, rendered once per language and content generation."""
+    """The charts, rendered once per language until the content changes."""
 
     def render():
         context = {
@@ -183,5 +182,4 @@ def numbers_context(request):
         }
         return render_to_string("atlas/includes/charts.html", context, request)
 
-    key = f"numbers:{get_language()}:{request.get_host()}"
-    return {"charts_html": generation.cached(key, render)}
+    return {"charts_html": versions.cached("numbers", render, request=request)}

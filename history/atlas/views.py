@@ -10,11 +10,11 @@ from django.http import Http404, HttpResponseBadRequest, JsonResponse
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils.cache import patch_vary_headers
-from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from wagtail.models import Page
 
-from history.core import generation
+from history.core import versions
 from history.core.localized import localized
 from history.core.structured_data import script_json
 
@@ -38,7 +38,7 @@ def _linked_page(request, page_id):
 
     if not page_id:
         return None
-    return generation.cached(f"linked-page:{page_id}:{get_language()}:{request.get_host()}", find)
+    return versions.cached("linked-page", find, vary=[page_id], request=request)
 
 
 def map_view(request, page):
@@ -55,8 +55,10 @@ def map_view(request, page):
         )
 
     # The results depend only on the filters and the language: render each view once.
-    key = f"map-results:{page.pk}:{atlas.language}:{request.get_host()}:{filters.query()}"
-    context.update(results=generation.cached(key, results), filters=filters)
+    results = versions.cached(
+        "map-results", results, vary=[page.pk, filters.query()], request=request
+    )
+    context.update(results=results, filters=filters)
     context.update(
         documents=atlas.controls["documents"],
         actions=Action.choices,

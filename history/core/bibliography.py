@@ -1,14 +1,14 @@
 """Source records: the works and documents that essays, events and figures cite.
 
 A record holds the facts of one work once; `chicago_html()` renders its bibliography entry
-(Chicago notes-and-bibliography style). Records are language-neutral: a title is written as
-published, with an English rendering for titles in Chinese.
+(Chicago notes-and-bibliography style, written by `citations.chicago_entry`). Records are
+language-neutral: a title is written as published, with an English rendering for titles in
+Chinese.
 """
 
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.html import format_html, strip_tags
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -16,7 +16,7 @@ from wagtail.fields import StreamField
 from wagtail.models import RevisionMixin
 from wagtail.search import index
 
-from .citations import MONTHS, Person
+from .citations import MONTHS, Person, chicago_entry
 
 
 class PersonBlock(blocks.StructBlock):
@@ -162,30 +162,25 @@ class SourceRecord(RevisionMixin, index.Indexed, models.Model):
         if not creator and editors:
             creator = _names_inverted(editors) + (", eds." if len(editors) > 1 else ", ed.")
             editors = []
-        if creator:
-            parts.append(format_html("{}.", creator))
+        parts.append(creator)
         parts.append(self._title_html())
         if self.kind == SourceKind.CHAPTER:
             edited = f", edited by {_names_natural(editors)}" if editors else ""
             pages = f", {self.pages}" if self.pages else ""
-            parts.append(format_html("In <i>{}</i>{}{}.", self.container, edited, pages))
+            parts.append(format_html("In <i>{}</i>{}{}", self.container, edited, pages))
         elif self.kind == SourceKind.ARTICLE and self.container:
             parts.append(self._journal_html())
         elif self.kind == SourceKind.DOCUMENT:
-            if self.date:
-                parts.append(format_html("{}.", _long_date(self.date)))
-            elif self.year:
-                parts.append(format_html("{}.", self.year))
+            parts.append(_long_date(self.date) if self.date else self.year)
             if self.collection:
                 parts.append(self._collection_html())
         if self.kind in (SourceKind.BOOK, SourceKind.CHAPTER, SourceKind.DATABASE):
             imprint = ": ".join(part for part in (self.place, self.publisher) if part)
             tail = ", ".join(str(part) for part in (imprint, self.year) if part)
-            if tail:
-                parts.append(format_html("{}.", tail))
+            parts.append(tail)
         if self.url:
-            parts.append(format_html('<a href="{}">{}</a>.', self.url, self.url))
-        return mark_safe(_tidy(" ".join(str(part) for part in parts)))
+            parts.append(format_html('<a href="{}">{}</a>', self.url, self.url))
+        return chicago_entry(parts)
 
     def chicago(self):
         return strip_tags(self.chicago_html())
@@ -212,12 +207,12 @@ class SourceRecord(RevisionMixin, index.Indexed, models.Model):
         whole_work = self.kind in (SourceKind.BOOK, SourceKind.DATABASE)
         if self.kind == SourceKind.DOCUMENT:
             rendering = f" [{self.title_translation}]" if self.title_translation else ""
-            return format_html("{}{}.", self.title, rendering)
-        stop = "" if self.title[-1:] in "?!" else "."
+            return format_html("{}{}", self.title, rendering)
         if whole_work:
-            return format_html("<i>{}</i>{}", self.title, stop)
-        # Quotation marks inside a quoted title become single ones.
+            return format_html("<i>{}</i>", self.title)
+        # Quotation marks inside a quoted title become single ones; the full stop goes inside.
         inner = self.title.replace("“", "‘").replace("”", "’")
+        stop = "" if self.title[-1:] in "?!" else "."
         return format_html("“{}{}”", inner, stop)
 
     def _journal_html(self):
@@ -230,19 +225,18 @@ class SourceRecord(RevisionMixin, index.Indexed, models.Model):
             details += f" ({self.year or self.date.year})"
         if self.pages:
             details += f": {self.pages}"
-        html = format_html("<i>{}</i>{}.", self.container, details)
         if self.date and not self.year:
-            html = format_html(
-                "<i>{}</i>{}. Published online {}.", self.container, details, _long_date(self.date)
+            return format_html(
+                "<i>{}</i>{}. Published online {}", self.container, details, _long_date(self.date)
             )
-        return html
+        return format_html("<i>{}</i>{}", self.container, details)
 
     def _collection_html(self):
         collection = self.collection
         record = f"Record {self.record}, " if self.record else ""
         editors = collection.editor_people
         edited = f", edited by {_names_natural(editors)}" if editors else ""
-        return format_html("{}<i>{}</i>{}.", record, collection.title, edited)
+        return format_html("{}<i>{}</i>{}", record, collection.title, edited)
 
 
 def _names_inverted(people):
@@ -265,8 +259,3 @@ def _join(names):
 
 def _long_date(date):
     return f"{MONTHS[date.month - 1]} {date.day}, {date.year}"
-
-
-def _tidy(html):
-    """Drop a full stop doubled after an abbreviation or a closing quotation mark."""
-    return html.replace("..", ".").replace("”.", "”").replace(".”.", ".”")

@@ -2,15 +2,19 @@
 
 A `Citation` holds the facts once; each method renders one style. The HTML variants mark
 titles of whole works in italics; the plain variants are for copying and for downloads.
+`chicago_entry()` writes every Chicago entry of the site: these citations and the source
+records' bibliography entries (`bibliography.py`).
 """
 
 import datetime
 import re
 from dataclasses import dataclass
 
-from django.utils.html import format_html, strip_tags
+from django.utils.html import format_html, format_html_join, strip_tags
+from django.utils.safestring import mark_safe
 
-CJK = re.compile(r"[\u2e80-\u9fff]")
+from .language_parts import is_chinese
+
 MONTHS = [
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
@@ -34,7 +38,7 @@ class Person:
         if not self.family_first:
             return f"{self.given} {self.family}"
         # Names in Chinese characters take no space: 罗瑞卿.
-        space = "" if CJK.search(self.family) else " "
+        space = "" if is_chinese(self.family) else " "
         return f"{self.family}{space}{self.given}"
 
     @property
@@ -43,7 +47,7 @@ class Person:
 
     @property
     def initials(self):
-        if CJK.search(self.given):
+        if is_chinese(self.given):
             return self.given  # names in Chinese characters are not abbreviated
         parts = re.split(r"[\s-]+", self.given.strip())
         return " ".join(f"{part[0]}." for part in parts if part)
@@ -66,23 +70,23 @@ class Citation:
 
     # --- Chicago (notes and bibliography, bibliography entry) ---
     def chicago_html(self):
-        parts = [self._creator("inverted")]
         if self.original_title:
             title = f"“{self.title}” [{self.original_title}]"
         else:
             title = f"“{self.title}.”"
-        parts.append(title)
-        if self.description:
-            parts.append(self.description)
-        parts.append(f"{MONTHS[self.date.month - 1]} {self.date.day}, {self.date.year}")
-        if self.translation:
-            parts.append(_sentence_case(self.translation))
-        if self.locator:
-            parts.append(self.locator)
-        html = format_html(
-            "{}. <i>{}</i>. {}.", ". ".join(p for p in parts if p), self.website, self.url
+        date = f"{MONTHS[self.date.month - 1]} {self.date.day}, {self.date.year}"
+        return chicago_entry(
+            [
+                self._creator("inverted"),
+                title,
+                self.description,
+                date,
+                _sentence_case(self.translation),
+                self.locator,
+                format_html("<i>{}</i>", self.website),
+                self.url,
+            ]
         )
-        return _tidy(html)
 
     # --- MLA 9th edition ---
     def mla_html(self):
@@ -106,7 +110,7 @@ class Citation:
 
     # --- APA 7th edition ---
     def apa_html(self):
-        if self.author and CJK.search(self.author.family):
+        if self.author and is_chinese(self.author.family):
             creator = self.author.natural
         elif self.author:
             creator = f"{self.author.family}, {self.author.initials}"
@@ -192,13 +196,25 @@ class Citation:
         return self.organisation
 
 
+def chicago_entry(parts):
+    """A Chicago entry, as safe HTML, from its parts (text, or safe HTML for italics and
+    links): each part a sentence ending in a full stop, unless it already ends with one, a
+    question or exclamation mark, or a closing quotation mark ("ed.", "“Title.”")."""
+    html = format_html_join(" ", "{}.", ((part,) for part in parts if part))
+    return mark_safe(_tidy(str(html)))
+
+
 def _sentence_case(text):
     return text[:1].upper() + text[1:]
 
 
+# A full stop after one of these (or after one in italics) is doubled: drop it.
+_DOUBLED_STOP = re.compile(r"([.?!”])((?:</i>)?)\.")
+
+
 def _tidy(html):
     """Drop doubled full stops where a part already ends with one (e.g. "ed.")."""
-    return type(html)(re.sub(r"([.?!”])\.", r"\1", str(html)))
+    return type(html)(_DOUBLED_STOP.sub(r"\1\2", str(html)))
 
 
 _BIBTEX_SPECIALS = {"&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_"}

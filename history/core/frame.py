@@ -1,34 +1,15 @@
 """The site frame (home link, main menu, each language's home page), built once and cached.
 
 Every public page shows the same frame; building it costs several queries, so it is cached
-per site and language, and dropped whenever a page is published, unpublished, moved or
-deleted (see `signals.py`).
+per site and language, under the version of the `frame` tag, which a change to a home page or
+a page of the menu moves on (see `versions.py`).
 """
 
-import time
-
 from django.conf import settings
-from django.core.cache import cache
 from django.utils import translation
 from wagtail.models import Locale, Site
 
-GENERATION_KEY = "site-frame-generation"
-
-
-def _generation():
-    generation = cache.get(GENERATION_KEY)
-    if generation is None:
-        # A fresh start never meets frames cached under an earlier, evicted generation.
-        generation = time.time_ns()
-        cache.set(GENERATION_KEY, generation, None)
-    return generation
-
-
-def invalidate():
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.set(GENERATION_KEY, time.time_ns(), None)
+from . import versions
 
 
 def site_frame(request):
@@ -36,13 +17,14 @@ def site_frame(request):
     site = Site.find_for_request(request)
     if site is None:
         return {"home": None, "menu": [], "homes": {}}
-    language = translation.get_language()
-    key = f"site-frame:{_generation()}:{site.pk}:{language}"
-    frame = cache.get(key)
-    if frame is None:
-        frame = _build(request, site)
-        cache.set(key, frame, 60 * 60)
-    return frame
+    return versions.cached(
+        "site-frame",
+        lambda: _build(request, site),
+        vary=[site.pk],
+        request=request,
+        tags=[versions.FRAME],
+        timeout=60 * 60,
+    )
 
 
 def _build(request, site):

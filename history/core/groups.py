@@ -7,9 +7,10 @@
       collections:                                      # collections by name
         - {collection: Root, permissions: [wagtailimages.add_image]}
 
-Loaded after every app's content (page permissions name pages of any app). A group the file
-lists gets exactly the permissions it lists, when the file changed since the last load and no
-one changed the groups in the admin since (their work is kept, as with pages).
+Loaded after every app's content (page permissions name pages of any app), once the site's
+roles are set up (`roles.py`). A group the file lists gets exactly the permissions it lists,
+when the file changed since the last load and no one changed the groups in the admin since
+(their work is kept, as with pages).
 """
 
 from django.contrib.auth.models import Group, Permission
@@ -24,12 +25,18 @@ from wagtail.models import (
 from .exporting import Inline
 from .loading import ContentError, digest_data, read_yaml, require, stable_key
 from .models import LoadedContent
+from .roles import ensure_roles, permission, remove_wagtail_moderators
 
 FILE = "groups.yaml"
 ROOT = "/"
 
 
 def load_groups(loader):
+    ensure_roles()
+    members = remove_wagtail_moderators()
+    if members is not None:
+        held = f" (its members were: {', '.join(members)})" if members else ""
+        loader.say(f"  removed Wagtail's default Moderators group{held}")
     path = loader.content_dir / FILE
     if not path.exists():
         return
@@ -82,13 +89,10 @@ def _load_group(item, where, pages):
 
 
 def _permission(name, where):
-    app_label, _dot, codename = name.partition(".")
-    permission = Permission.objects.filter(
-        content_type__app_label=app_label, codename=codename
-    ).first()
-    if permission is None:
-        raise ContentError(f"{where}: no permission “{name}”")
-    return permission
+    try:
+        return permission(name)
+    except Permission.DoesNotExist:
+        raise ContentError(f"{where}: no permission “{name}”") from None
 
 
 def _pages_by_key():

@@ -5,11 +5,18 @@ import re
 
 from .html_text import replace_in_text
 
+# A Han character (CJK Unified Ideographs and Extension A): what "Chinese" means here.
 HAN = re.compile(r"[\u3400-\u9fff]")
 # A run of Han characters with the Chinese punctuation between them.
 CHINESE_RUN = re.compile(
     r"[\u3400-\u9fff](?:[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]*[\u3400-\u9fff])?"
 )
+
+
+def is_chinese(text):
+    """Whether `text` holds Chinese characters (a name in them, say, is written without
+    spaces)."""
+    return HAN.search(text) is not None
 
 
 def mark_chinese(html, language="zh-Hans"):

@@ -1,6 +1,7 @@
 """Translatable snippets in the reader's language, with the source language standing in for
 what is not translated yet."""
 
+from django.apps import apps
 from django.conf import settings
 from django.utils import translation
 from wagtail.coreutils import get_supported_content_language_variant
@@ -18,6 +19,14 @@ def localized(queryset):
         if obj.translation_key not in chosen or obj.locale.language_code == active:
             chosen[obj.translation_key] = obj
     return list(chosen.values())
+
+
+def localized_page(model):
+    """The live page of type `model` (a page model, or its "app_label.ModelName" for a link to
+    a page of an app this one does not import) in the active language, or None."""
+    if isinstance(model, str):
+        model = apps.get_model(model)
+    return next(iter(localized(model.objects.live())), None)
 
 
 def default_language():

@@ -2,14 +2,13 @@
 
 from django.db import models
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.rich_text import expand_db_html
 
-from . import generation
+from . import versions
 
 EDITORIAL_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
@@ -44,8 +43,9 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        key = f"home-entries:{self.pk}:{get_language()}:{request.get_host()}"
-        context["entry_points"] = generation.cached(key, lambda: self.entry_points(request))
+        context["entry_points"] = versions.cached(
+            "home-entries", lambda: self.entry_points(request), vary=[self.pk], request=request
+        )
         return context
 
     def entry_points(self, request):

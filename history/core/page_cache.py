@@ -1,11 +1,12 @@
 """Whole responses of public pages, kept for anonymous visitors and never served stale.
 
-A response is stored with the *tags* of the content it shows (the kinds of content: `edition`,
-`glossary`, `lessons`...; `frame` for the menu every page carries; `pages` for lists of every
-page) and each tag's version at the moment the page began to render. Changing content moves
-its tag's version on (`changed()`, called by `signals.py`), so every stored page that shows it
-is missed from then on, on every app instance (the cache is shared), while pages that do not
-show it stay cached. A caching proxy in front is told the same thing (`proxy_cache`).
+A response is stored with the *tags* of the content it shows (`versions.py`: the apps' content,
+`frame` for the menu every page carries, `pages` for lists of every page) and each tag's
+version at the moment the page began to render. Changing content moves its tags' versions on,
+so every stored page that shows it is missed from then on, on every app instance (the cache is
+shared), while pages that do not show it stay cached. A caching proxy in front is told the
+same thing (`proxy_cache`). What a page shows: what its app says (`shows` on its AppConfig),
+what its view says (`depends_on`), and the tags of the cached parts it read (`versions.cached`).
 
 What is never stored: requests with a session (signed-in editors and teachers, visitors who
 unlocked a private page), anything but GET/HEAD, the admin, responses that are not public (the
@@ -13,12 +14,9 @@ teacher copy, previews, private pages), that set a cookie or carry a CSRF token.
 """
 
 import hashlib
-import threading
-import time
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
 from django.http import HttpResponse
 from django.utils.cache import (
     cc_delim_re,
@@ -27,25 +25,9 @@ from django.utils.cache import (
     set_response_etag,
 )
 
-from . import proxy_cache
+from . import versions
+from .versions import FRAME, PAGES, RELEASE, content_tags
 
-# Every kind of content a page can show; a view that says nothing depends on all of them.
-KINDS = (
-    "frame", "pages", "core", "edition", "atlas", "timeline", "glossary", "essays", "lessons",
-    "images",
-)  # fmt: skip
-# What each app's pages show besides the frame (by the app label of the page's class); pages of
-# an app not listed here (search) show everything.
-SHOWN_BY_PAGES_OF = {
-    "core": ("core", "images"),
-    "edition": ("edition", "glossary", "atlas", "core"),
-    "atlas": ("atlas", "edition", "core"),
-    "timeline": ("timeline", "atlas", "edition", "glossary", "core", "images"),
-    "glossary": ("glossary", "edition", "essays", "core"),
-    "essays": ("essays", "edition", "glossary", "core", "images"),
-}
-RELEASE = "release"
-TAGS = (RELEASE, *KINDS)
 HEADER = "X-Cache-Tags"
 # Longer queries are not kept (nor looked up): no visitor's filter is this long.
 MAX_QUERY_LENGTH = 512
@@ -53,73 +35,35 @@ TIMEOUT = 60 * 60 * 24
 BYPASS_PREFIXES = ("/admin/", "/documents/", "/l/", settings.MEDIA_URL)
 
 
-def _tag_key(tag):
-    return f"page-cache:tag:{tag}"
-
-
-def depends_on(request, *kinds):
-    """Say which kinds of content the response to `request` shows (views and pages call it)."""
-    request.page_cache_kinds = set(kinds)
+def depends_on(request, *tags):
+    """Say which tags the response to `request` shows (views and pages call it)."""
+    request.page_cache_tags = set(tags)
 
 
 def depends_on_page(request, page):
-    """The response shows `page` (the kinds its app's pages show)."""
-    kinds = SHOWN_BY_PAGES_OF.get(type(page)._meta.app_label)
-    if kinds is not None:
-        depends_on(request, *kinds)
+    """The response shows `page` (the tags its app's pages show)."""
+    tags = versions.shown_by_app(type(page)._meta.app_label)
+    if tags is not None:
+        depends_on(request, *tags)
 
 
-def kinds_of_page(page):
+def tags_of_page(page):
     """What publishing, unpublishing, moving or deleting `page` changes."""
-    kinds = {"pages"}
+    tags = {PAGES}
     label = page.specific_class._meta.app_label if page.specific_class else None
-    if label in KINDS:
-        kinds.add(label)
+    if label in content_tags():
+        tags.add(label)
     if page.depth <= 3:
         # A home page or a page beside it in the menu, shown on every page.
-        kinds.add("frame")
-    return kinds
-
-
-_pending = threading.local()
-
-
-def changed(*kinds):
-    """Content of these kinds changed: drop every page that shows it, here and in the proxy.
-
-    The versions move on at once and again when the transaction commits: a page rendered in
-    between, from data not yet committed, is dropped too. The proxy is told after the commit.
-    """
-    _bump(kinds)
-    if not hasattr(_pending, "kinds"):
-        _pending.kinds = set()
-    _pending.kinds.update(kinds)
-    # The first callback to run takes every kind pending (the others find none): a load of
-    # thousands of objects tells the proxy once. Kinds left by a rolled-back transaction go
-    # with the next commit, which costs one needless drop, never a stale page.
-    transaction.on_commit(_flush)
-
-
-def _bump(kinds):
-    now = time.time_ns()
-    cache.set_many({_tag_key(kind): now for kind in kinds}, None)
-
-
-def _flush():
-    kinds = _pending.__dict__.pop("kinds", set())
-    if kinds:
-        _bump(kinds)
-        proxy_cache.ban(kinds)
-
-
-def new_release():
-    """New code or templates: no page rendered before is served again."""
-    changed(RELEASE)
+        tags.add(FRAME)
+    return tags
 
 
 def tags_of(request):
-    kinds = getattr(request, "page_cache_kinds", None)
-    return {RELEASE, "frame", *(KINDS if kinds is None else kinds)}
+    tags = getattr(request, "page_cache_tags", None)
+    if tags is None:
+        return {RELEASE, *content_tags()}
+    return {RELEASE, FRAME, *tags, *request.__dict__.get("tags_read", ())}
 
 
 def _key(request):
@@ -180,26 +124,29 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if not settings.PAGE_CACHE or not _cacheable_request(request):
-            return self.get_response(request)
+        # The tags' versions are read once per request, here and by `versions.cached`.
+        with versions.remembered():
+            if not settings.PAGE_CACHE or not _cacheable_request(request):
+                return self.get_response(request)
+            return self._serve(request)
+
+    def _serve(self, request):
         key = _key(request)
-        found = cache.get_many([key, *map(_tag_key, TAGS)])
-        versions = {tag: found.get(_tag_key(tag)) for tag in TAGS}
-        entry = found.get(key)
+        entry, seen_now = versions.read((RELEASE, *content_tags()), along=key)
         if entry is not None:
             status, headers, content, seen = entry
-            if all(versions[tag] is not None and versions[tag] == v for tag, v in seen.items()):
+            if all(seen_now.get(tag) is not None and seen_now[tag] == v for tag, v in seen.items()):
                 response = _answer(request, status, headers, content)
                 response["X-Page-Cache"] = "hit"
                 return response
         response = self.get_response(request)
         if _cacheable_response(request, response):
             tags = tags_of(request)
-            missing = {_tag_key(tag): time.time_ns() for tag in tags if versions[tag] is None}
+            missing = [tag for tag in tags if seen_now.get(tag) is None]
             if missing:
                 # First sight of a tag: start its versions now (another instance may race us;
                 # then the first store is simply missed once).
-                cache.set_many(missing, None)
+                versions.start(missing)
                 return response
             set_response_etag(response)
             if settings.FRONTEND_CACHE_SECONDS:
@@ -207,7 +154,7 @@ class PageCacheMiddleware:
                 response[HEADER] = " ".join(sorted(tags))
                 patch_cache_control(response, s_maxage=settings.FRONTEND_CACHE_SECONDS)
             headers = [(name, value) for name, value in response.items() if name != "X-Page-Cache"]
-            seen = {tag: versions[tag] for tag in tags}
+            seen = {tag: seen_now[tag] for tag in tags}
             cache.set(key, (response.status_code, headers, response.content, seen), TIMEOUT)
             response["X-Page-Cache"] = "miss"
             return get_conditional_response(request, etag=response["ETag"], response=response)

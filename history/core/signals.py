@@ -1,45 +1,31 @@
-"""Drop cached things when what they are built from changes: the site frame when the page
-tree changes, the content generation when content is saved, and the stored pages that show
-what changed (`page_cache`)."""
+"""Move the versions of the tags content changes (`versions.py`) on: whatever is kept that
+shows it (derived data, the site frame, stored pages) is not read again."""
 
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.images import get_image_model
-from wagtail.models import Locale, Page, PageViewRestriction, Site
+from wagtail.models import Locale, Page, PageViewRestriction, Site, get_page_models
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from . import frame, generation, page_cache
-
-CONTENT_APPS = {
-    "core", "edition", "atlas", "timeline", "glossary", "essays", "lessons", "wagtailcore",
-    "wagtailimages",
-}  # fmt: skip
+from . import page_cache, roles, versions
+from .translating import stand_in_where_untranslated
+from .versions import FRAME, IMAGES, content_tags
 
 
 @receiver(page_published)
 @receiver(page_unpublished)
 @receiver(post_page_move)
-def _page_tree_changed(**kwargs):
-    frame.invalidate()
-
-
-@receiver(post_delete)
-def _page_deleted(sender, **kwargs):
-    if issubclass(sender, Page | PageViewRestriction | Site):
-        frame.invalidate()
-
-
-@receiver(page_published)
-@receiver(page_unpublished)
-@receiver(post_page_move)
-def _page_changed(instance, **kwargs):
-    page_cache.changed(*page_cache.kinds_of_page(instance))
+def _page_changed(instance, parent_page_before=None, **kwargs):
+    tags = page_cache.tags_of_page(instance)
+    if parent_page_before is not None and parent_page_before.depth < 3:
+        tags.add(FRAME)  # moved out of the menu
+    versions.changed(*tags)
 
 
 @receiver(post_save)
 @receiver(post_delete)
-def _stored_pages_changed(sender, instance, **kwargs):
-    """Saving or deleting content drops the stored pages that show it.
+def _content_changed(sender, instance, **kwargs):
+    """Saving or deleting content moves its tags on.
 
     A draft of a page changes nothing visible (Wagtail saves only its bookkeeping fields; the
     publication is handled above); renditions are made while pages render and change nothing
@@ -48,49 +34,37 @@ def _stored_pages_changed(sender, instance, **kwargs):
     deleted = "created" not in kwargs
     if issubclass(sender, Page):
         if deleted or (instance.live and kwargs.get("update_fields") is None):
-            page_cache.changed(*page_cache.kinds_of_page(instance))
+            versions.changed(*page_cache.tags_of_page(instance))
     elif issubclass(sender, PageViewRestriction):
         page = Page.objects.filter(pk=instance.page_id).first()
-        page_cache.changed(*(page_cache.kinds_of_page(page) if page else page_cache.KINDS))
+        versions.changed(*(page_cache.tags_of_page(page) if page else content_tags()))
     elif issubclass(sender, Site | Locale):
-        page_cache.changed(*page_cache.KINDS)
+        versions.changed(*content_tags())
     elif sender is get_image_model():
-        page_cache.changed("images")
-    elif sender._meta.app_label in page_cache.KINDS:
-        page_cache.changed(sender._meta.app_label)
-
-
-@receiver(post_save, sender=PageViewRestriction)
-@receiver(post_save, sender=Site)
-def _frame_inputs_changed(**kwargs):
-    frame.invalidate()
-
-
-# The site's own content: pages (on publishing) and every model of its apps.
-@receiver(page_published)
-@receiver(page_unpublished)
-def _content_published(**kwargs):
-    generation.bump()
-
-
-@receiver(post_save)
-@receiver(post_delete)
-def _content_saved(sender, **kwargs):
-    if sender._meta.app_label in CONTENT_APPS:
-        generation.bump()
+        versions.changed(IMAGES)
+    elif sender._meta.app_label in content_tags():
+        versions.changed(sender._meta.app_label)
 
 
 @receiver(page_published)
 def _stand_in_for_translations(sender, instance, **kwargs):
     """A newly published page of a kind that readers of every language should find (an essay,
     a lesson) appears in the other languages at once, untranslated, until it is translated."""
-    from wagtail.models import Locale
-
-    from .translating import stand_in_where_untranslated
-
     if (
         getattr(sender, "stand_in_translations", False)
         and instance.alias_of_id is None
         and instance.locale_id == Locale.get_default().pk
     ):
         stand_in_where_untranslated(None, "", instance)
+
+
+def _open_to_roles(sender, instance, created, raw=False, **kwargs):
+    """A new page of a type the roles have permissions on (a lessons index translated into a
+    new language, say) is open to them at once, as `load_site` would leave it."""
+    if created and not raw:
+        roles.grant_page_permissions(instance)
+
+
+for _model in get_page_models():
+    if getattr(_model, "role_page_permissions", None):
+        post_save.connect(_open_to_roles, sender=_model, dispatch_uid=f"roles-{_model.__name__}")

@@ -6,3 +6,6 @@ class EditionConfig(AppConfig):
     name = "history.edition"
     label = "edition"
     verbose_name = _("Edition")
+    # What its pages show besides the frame (tags, see `history/core/versions.py`): an edition's
+    # pages mark its glossary terms and places and cite sources.
+    shows = ("edition", "glossary", "atlas", "core")

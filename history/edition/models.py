@@ -30,13 +30,14 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.snippets.blocks import SnippetChooserBlock
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from history.core.language_parts import is_chinese
 from history.core.models import EDITORIAL_FEATURES
+from history.core.roles import AUTHORS
 
 from .admin_form import CompactPanel, CompactSelect, SegmentsPanel
 from .blocks import VersionTextBlock
 
 ANCHOR_PATTERN = re.compile(r"^p(\d+)$")
-CJK = re.compile(r"[\u2e80-\u9fff]")
 
 
 class SegmentKind(models.TextChoices):
@@ -160,6 +161,9 @@ class EditionPage(RoutablePageMixin, Page):
     # What its views read: the version, the cited paragraph, the reading options, and the
     # versions compared side by side.
     query_parameters = ("version", "cite", "anatomy", "notes", "left", "right")
+    # Authors propose changes (in every language); the editors review them.
+    role_page_permissions = {AUTHORS: ["change_page"]}
+    reviewed_by_editors = True
 
     original_title = models.CharField(_("original title"), max_length=300, blank=True)
     original_title_language = models.CharField(
@@ -395,7 +399,7 @@ class EditionPage(RoutablePageMixin, Page):
         if not self.author_family_name_first:
             return f"{given} {family}".strip()
         # Names in Chinese characters are written without a space: 罗瑞卿.
-        space = "" if CJK.search(family) else " "
+        space = "" if is_chinese(family) else " "
         return f"{family}{space}{given}".strip()
 
     @path("")

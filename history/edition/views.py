@@ -6,7 +6,6 @@ name something (a version, an anchor) must name something that exists, or the an
 
 import hashlib
 
-from django.core.cache import cache
 from django.http import Http404, HttpResponse
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
@@ -16,8 +15,9 @@ from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from history.core import generation
+from history.core import versions
 from history.core.structured_data import json_ld
+from history.core.versions import PAGES
 
 from .citation import edition_citation
 from .reading import Item, parallel_rows, reading_blocks, version_parts
@@ -54,7 +54,8 @@ def _anchor_numbers(request, page):
     not load every segment's text to list or number its paragraphs."""
     return _cached(
         request,
-        _revision_key(page, "anchor-numbers"),
+        page,
+        "anchor-numbers",
         lambda: {segment.anchor: n for n, segment in enumerate(page.all_segments, start=1)},
     )
 
@@ -79,20 +80,15 @@ def _cite_context(request, page, version):
     }
 
 
-def _cached(request, key, render):
-    """Parts of an edition that change only when a new revision goes live are cached by live
-    revision; previews of drafts are rendered afresh."""
+def _cached(request, page, name, render, *vary, tags=()):
+    """Parts of an edition that change only when a new revision goes live (and the content of
+    `tags` changes) are cached by Wagtail's key of the page; previews of drafts are rendered
+    afresh."""
     if getattr(request, "is_preview", False):
         return render()
-    value = cache.get(key)
-    if value is None:
-        value = render()
-        cache.set(key, value, 60 * 60 * 24)
-    return value
-
-
-def _revision_key(page, *parts):
-    return ":".join(["edition", str(page.pk), str(page.live_revision_id), get_language(), *parts])
+    return versions.cached(
+        f"edition-{name}", render, vary=[page.cache_key, *vary], request=request, tags=tags
+    )
 
 
 def related_links(request, page, relation):
@@ -102,8 +98,19 @@ def related_links(request, page, relation):
     descriptor = getattr(type(page), relation, None)
     if descriptor is None:
         return {}
-    key = f"related:{relation}:{page.pk}:{get_language()}:{request.get_host()}"
-    return generation.cached(key, lambda: descriptor.rel.related_model.links_for(page, request))
+    return versions.cached(
+        "related",
+        lambda: descriptor.rel.related_model.links_for(page, request),
+        vary=[relation, page.pk],
+        request=request,
+    )
+
+
+def related_tags(page, relation):
+    """What links kept through `relation` show: the content of the app that keeps them, and
+    where its pages are (so a page listing them is dropped when they change)."""
+    descriptor = getattr(type(page), relation, None)
+    return (descriptor.rel.related_model._meta.app_label, PAGES) if descriptor else (PAGES,)
 
 
 def _reading_parts(request, page, version):
@@ -130,7 +137,7 @@ def _reading_parts(request, page, version):
             for part in ("text", "notes", "terms")
         }
 
-    return _cached(request, _revision_key(page, "read", version.code, digest), render)
+    return _cached(request, page, "read", render, version.code, digest)
 
 
 def _numbered(request, page, events):
@@ -160,7 +167,7 @@ def read(request, page):
         version=version,
         parts=_reading_parts(request, page, version),
         has_annotations=_cached(
-            request, _revision_key(page, "has-annotations"), lambda: bool(page.all_annotations)
+            request, page, "has-annotations", lambda: bool(page.all_annotations)
         ),
         anatomy=(anatomy := _flag(request, "anatomy")),
         hide_notes=(hide_notes := not _flag(request, "notes", default="on")),
@@ -170,12 +177,14 @@ def read(request, page):
         document_citation=edition_citation(request, page, version),
         events_aside=_cached(
             request,
-            _revision_key(page, "events", request.get_host(), str(generation.current())),
+            page,
+            "events",
             lambda: render_to_string(
                 "edition/includes/events.html",
                 {"events": _numbered(request, page, related_links(request, page, "events"))},
                 request,
             ),
+            tags=related_tags(page, "events"),
         ),
         json_ld=_json_ld(request, page),
     )
@@ -214,7 +223,7 @@ def parallel(request, page):
         }
         return render_to_string("edition/includes/parallel_table.html", context, request)
 
-    table = _cached(request, _revision_key(page, "parallel", left.code, right.code), render)
+    table = _cached(request, page, "parallel", render, left.code, right.code)
     # A history-restore request (htmx's cache missed) needs the whole page back.
     if request.htmx and not request.htmx.history_restore_request:
         response = HttpResponse(table)

@@ -6,3 +6,6 @@ class EssaysConfig(AppConfig):
     name = "history.essays"
     label = "essays"
     verbose_name = _("Essays")
+    # What its pages show besides the frame (tags, see `history/core/versions.py`): essays quote the
+    # edition, define terms, cite sources and show images.
+    shows = ("essays", "edition", "glossary", "core", "images")

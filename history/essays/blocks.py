@@ -13,6 +13,7 @@ from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 
 from history.core.alt_text import AltTextImageBlock
+from history.core.blocks import StoredChoiceBlock
 from history.edition.passages import (
     paragraph_problem,
     parse_paragraph,
@@ -39,6 +40,11 @@ class HeadingBlock(blocks.CharBlock):
         form_classname = "title"
         template = "essays/blocks/heading.html"
 
+    def deconstruct(self):
+        # Stored as a plain string: migrations record a CharBlock, not this module's class.
+        path, args, kwargs = super().deconstruct()
+        return "wagtail.blocks.CharBlock", args, kwargs
+
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
         counts = (parent_context or {}).get("heading_counts")
@@ -61,17 +67,6 @@ class ImageBlock(blocks.StructBlock):
         icon = "image"
         label = _("image")
         template = "essays/blocks/image.html"
-
-
-class StoredChoiceBlock(blocks.ChoiceBlock):
-    """A choice whose options come from the database: they are read when an editor's form is
-    built, not each time a stored value is read (as ChoiceBlock would, to normalise it)."""
-
-    def to_python(self, value):
-        return value
-
-    def get_searchable_content(self, value):
-        return []  # a stored key, not words (and its labels would cost queries)
 
 
 class EditionQuoteBlock(blocks.StructBlock):

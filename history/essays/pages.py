@@ -18,12 +18,13 @@ from wagtail.rich_text import RichText
 from wagtail.search import index
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from history.core import generation
+from history.core import versions
 from history.core.alt_text import ALT_TEXT_HELP, DECORATIVE_HELP, alt_for, alt_text_problem
 from history.core.bibliography import SourceKind, SourceRecord
 from history.core.citations import Citation
 from history.core.language_parts import HAN, mark_chinese
 from history.core.models import EDITORIAL_FEATURES
+from history.core.roles import AUTHORS
 from history.core.stand_ins import StandInTranslations
 from history.core.structured_data import json_ld
 from history.edition.passages import passages
@@ -42,6 +43,9 @@ PRIMARY_KINDS = {SourceKind.DOCUMENT, SourceKind.DATABASE}
 
 class EssayIndexPage(Page):
     intro = RichTextField(_("introduction"), features=EDITORIAL_FEATURES)
+    # Authors write essays under it; the editors review them before they are published.
+    role_page_permissions = {AUTHORS: ["add_page", "change_page"]}
+    reviewed_by_editors = True
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     entry_action = _("Read the essays")
@@ -194,9 +198,11 @@ class EssayPage(StandInTranslations, Page):
             context.update(self.reading_parts(request))
         else:
             # What the essay shows depends on its revision, the reader's language and the
-            # content it quotes and cites (the generation moves on when those change).
-            key = f"essay:{self.pk}:{self.live_revision_id}:{get_language()}:{request.get_host()}"
-            context.update(generation.cached(key, lambda: self.reading_parts(request)))
+            # content it quotes and cites (whose versions move on when those change).
+            parts = versions.cached(
+                "essay", lambda: self.reading_parts(request), vary=[self.cache_key], request=request
+            )
+            context.update(parts)
         context["canonical"] = request.build_absolute_uri(context["canonical_url"])
         context["json_ld"] = json_ld(
             {

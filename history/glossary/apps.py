@@ -6,3 +6,6 @@ class GlossaryConfig(AppConfig):
     name = "history.glossary"
     label = "glossary"
     verbose_name = _("Glossary")
+    # What its pages show besides the frame (tags, see `history/core/versions.py`): terms link to
+    # where the edition and the essays use them.
+    shows = ("glossary", "edition", "essays", "core")

@@ -4,9 +4,8 @@ from django.http import Http404
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils.cache import patch_vary_headers
-from django.utils.translation import get_language
 
-from history.core import generation
+from history.core import versions
 from history.core.localized import localized
 
 from .terms import GlossaryTerm
@@ -21,7 +20,7 @@ def all_terms():
             term.shown_sources = sorted(term.sources.all(), key=lambda record: record.key)
         return sorted(terms, key=lambda term: term.sort_key)
 
-    return generation.cached(f"glossary:{get_language()}", build, in_process=True)
+    return versions.cached("glossary", build, in_process=True)
 
 
 def glossary(request, page):
@@ -35,8 +34,7 @@ def glossary(request, page):
 
     context = page.get_context(request)
     # The A–Z, finished: a page view reads one string, however many terms there are.
-    key = f"glossary-az:{get_language()}:{request.get_host()}"
-    context["az"] = generation.cached(key, render_az)
+    context["az"] = versions.cached("glossary-az", render_az, request=request)
     return TemplateResponse(request, page.get_template(request), context)
 
 

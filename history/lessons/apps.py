@@ -6,6 +6,3 @@ class LessonsConfig(AppConfig):
     name = "history.lessons"
     label = "lessons"
     verbose_name = _("Lessons")
-
-    def ready(self):
-        from . import signals  # noqa: F401

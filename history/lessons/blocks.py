@@ -9,9 +9,9 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from history.atlas.figures import Action
+from history.core.blocks import StoredChoiceBlock
 from history.core.localized import default_language
 from history.edition.passages import segment_choices, version_choices
-from history.essays.blocks import StoredChoiceBlock
 from history.timeline.events import Theme
 from history.timeline.listing import ERAS
 

@@ -1,6 +1,5 @@
 """Content loading for lessons: `site/lessons/lessons.yaml` (the index, and the lessons in
-order) and one file per lesson, `site/lessons/<slug>.yaml`. Also makes the Editors and
-Teachers groups.
+order) and one file per lesson, `site/lessons/<slug>.yaml`.
 
 A lesson's body is a list of blocks, each with a `type`:
 - `instructions`, `teacher_note`: `text` (paragraphs separated by blank lines; *italics*);
@@ -41,7 +40,6 @@ from history.glossary.terms import GlossaryTerm
 from .blocks import SKILLS
 from .excerpts import range_problem
 from .pages import CODE_ALPHABET, CODE_LENGTH, LessonIndexPage, LessonPage, Level
-from .permissions import ensure_groups
 
 ITALICS = re.compile(r"\*([^*\n]+)\*")
 EDITION = "fifth-bulletin"
@@ -54,7 +52,6 @@ def load(loader):
     home = HomePage.objects.get(locale=Locale.get_default())
     index_path = folder / "lessons.yaml"
     index = load_simple_page(loader, "lessons/index", index_path, LessonIndexPage, home, ["intro"])
-    ensure_groups()
     for slug in require(read_yaml(index_path), "lessons", index_path, list):
         lesson = load_lesson(loader, folder / f"{slug}.yaml", index)
         load_page_translations(loader, f"lessons/{slug}", lesson)

@@ -12,6 +12,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from history.core.models import EDITORIAL_FEATURES
+from history.core.roles import TEACHERS
 from history.core.stand_ins import StandInTranslations
 
 from .blocks import SKILLS, LessonBodyBlock
@@ -29,6 +30,10 @@ class Level(models.TextChoices):
 
 class LessonIndexPage(RoutablePageMixin, Page):
     query_parameters = ("level", "skill")  # the filters its view reads
+    # Teachers add lessons and publish their own (see `permissions.py`), with no review: no
+    # editors' workflow on the index or above it.
+    role_page_permissions = {TEACHERS: ["add_page", "publish_page"]}
+    reviewed_by_editors = False
     intro = RichTextField(_("introduction"), features=EDITORIAL_FEATURES)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]

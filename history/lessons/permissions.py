@@ -1,35 +1,15 @@
 """Who may do what with lessons.
 
-Teachers hold Wagtail's "add" and "publish" permissions on the lessons index: "add" lets them
-create lessons and edit the ones they own. Wagtail's "publish" would reach every page under the
-index, so on a lesson it is narrowed to its owner: a teacher publishes, unpublishes and deletes
-their own lessons only. Both hold them in every language: editors on the root of the page
-tree (above every language's home page, so a new language's tree is theirs at once),
-teachers on every lessons index (a new one is granted as it is made: see `signals.py`).
+Teachers hold Wagtail's "add" and "publish" permissions on the lessons index (in every
+language: `LessonIndexPage.role_page_permissions`, and the roles in `history/core/roles.py`):
+"add" lets them create lessons and edit the ones they own. Wagtail's "publish" would reach
+every page under the index, so on a lesson it is narrowed to its owner: a teacher publishes,
+unpublishes and deletes their own lessons only.
 """
 
-from django.contrib.auth.models import Group, Permission
-from wagtail.models import (
-    Collection,
-    GroupCollectionPermission,
-    GroupPagePermission,
-    Page,
-    PagePermissionTester,
-)
+from wagtail.models import PagePermissionTester
 
-EDITORS = "Editors"
-TEACHERS = "Teachers"
-
-EDITOR_PAGE_PERMISSIONS = [
-    "add_page", "change_page", "publish_page", "bulk_delete_page", "lock_page", "unlock_page",
-]  # fmt: skip
-TEACHER_PAGE_PERMISSIONS = ["add_page", "publish_page"]
-TEACHER_PERMISSIONS = [("wagtailadmin", "access_admin")]
-# Every model permission of these apps goes to editors (snippets, images, documents...).
-EDITOR_APPS = [
-    "core", "edition", "atlas", "timeline", "glossary", "essays", "lessons",
-    "wagtailimages", "wagtaildocs", "wagtail_localize", "wagtailadmin",
-]  # fmt: skip
+from history.core.roles import EDITORS, TEACHERS, has_role
 
 
 class LessonPermissionTester(PagePermissionTester):
@@ -91,51 +71,6 @@ class LessonIndexPermissionTester(PagePermissionTester):
         return super().can_lock() and self._manages()
 
 
-def ensure_groups():
-    """The Editors and Teachers groups with their permissions, on the pages that exist now
-    (idempotent)."""
-    editors, _created = Group.objects.get_or_create(name=EDITORS)
-    teachers, _created = Group.objects.get_or_create(name=TEACHERS)
-    for codename in EDITOR_PAGE_PERMISSIONS:
-        GroupPagePermission.objects.get_or_create(
-            group=editors,
-            page=Page.get_first_root_node(),
-            permission=_permission("wagtailcore", codename),
-        )
-    from .pages import LessonIndexPage  # the pages module imports this one
-
-    for index in LessonIndexPage.objects.all():
-        grant_teachers(teachers, index)
-    editors.permissions.add(*Permission.objects.filter(content_type__app_label__in=EDITOR_APPS))
-    teachers.permissions.add(*[_permission(app, codename) for app, codename in TEACHER_PERMISSIONS])
-    root_collection = Collection.get_first_root_node()
-    for group, codenames in (
-        (editors, ["add_image", "change_image", "choose_image", "delete_image"]),
-        (teachers, ["add_image", "choose_image"]),
-    ):
-        for codename in codenames:
-            GroupCollectionPermission.objects.get_or_create(
-                group=group,
-                collection=root_collection,
-                permission=_permission("wagtailimages", codename),
-            )
-    return editors, teachers
-
-
-def grant_teachers(teachers, lessons_index):
-    """The teachers' permissions on `lessons_index` (in any language)."""
-    for codename in TEACHER_PAGE_PERMISSIONS:
-        GroupPagePermission.objects.get_or_create(
-            group=teachers, page=lessons_index, permission=_permission("wagtailcore", codename)
-        )
-
-
-def _permission(app_label, codename):
-    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
-
-
 def is_teaching_staff(user):
     """Teachers and editors see what is for teachers only (model answers, notes)."""
-    if not user.is_authenticated or not user.is_active:
-        return False
-    return user.is_superuser or user.groups.filter(name__in=[EDITORS, TEACHERS]).exists()
+    return has_role(user, EDITORS, TEACHERS)

@@ -2,12 +2,11 @@
 short table, the events as a list), with a link to the full page in the same state."""
 
 from django.http import QueryDict
-from django.utils.translation import get_language
 
 from history.atlas.data import Atlas, figure_value
 from history.atlas.figures import Action
 from history.atlas.pages import MapPage
-from history.core import generation
+from history.core import versions
 from history.core.localized import localized
 from history.timeline.listing import Filters as TimelineFilters
 from history.timeline.listing import Timeline
@@ -23,8 +22,7 @@ def page_url(model, request):
         pages = localized(model.objects.live().public())
         return pages[0].get_url(request) if pages else ""
 
-    key = f"page-url:{model._meta.label}:{get_language()}:{request.get_host()}"
-    return generation.cached(key, find)
+    return versions.cached("page-url", find, vary=[model._meta.label], request=request)
 
 
 def map_view(value, request):

@@ -15,7 +15,7 @@ from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 from wagtail.models import Locale, Page
 
-from history.core import generation
+from history.core import versions
 from history.core.localized import localized
 from history.edition.passages import parse_paragraph, readable_editions
 
@@ -63,7 +63,7 @@ def lesson(request, page, form):
 
 def _lesson_parts(request, page, show_teacher):
     """The lesson's blocks rendered, the index's address and the language the lesson is in:
-    made once per revision, language, audience and content generation (previews afresh)."""
+    made once per revision, language, audience and content change (previews afresh)."""
 
     def render():
         content_language = get_language()
@@ -96,17 +96,8 @@ def _lesson_parts(request, page, show_teacher):
 
     if getattr(request, "is_preview", False):
         return render()
-    key = ":".join(
-        [
-            "lesson",
-            str(page.pk),
-            str(page.live_revision_id),
-            get_language(),
-            request.get_host(),
-            "teacher" if show_teacher else "public",
-        ]
-    )
-    return generation.cached(key, render)
+    audience = "teacher" if show_teacher else "public"
+    return versions.cached("lesson", render, vary=[page.cache_key, audience], request=request)
 
 
 def lesson_index(request, page):
@@ -127,9 +118,10 @@ def lesson_index(request, page):
 
     context = page.get_context(request)
     # The list, finished, per filter and language until content changes.
-    key = f"lesson-list:{page.pk}:{get_language()}:{request.get_host()}:{level}:{skill}"
     context.update(
-        lesson_list=generation.cached(key, render_list),
+        lesson_list=versions.cached(
+            "lesson-list", render_list, vary=[page.pk, level, skill], request=request
+        ),
         level=level,
         skill=skill,
         levels=Level.choices,

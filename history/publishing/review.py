@@ -5,22 +5,25 @@ Anyone who edits those pages may "Submit for review"; an editor approves (which 
 or schedules when a go-live date is set) or requests changes with a comment, which Wagtail
 shows on the page and e-mails to the person who submitted it. Editors hold the publish
 permission, and Wagtail offers "Publish" to whoever holds it even where a workflow applies:
-editors may publish directly, authors may only submit. Lessons are never under a workflow:
-teachers publish them themselves.
+editors may publish directly, authors may only submit.
+
+A page model says whether the editors review it: with `reviewed_by_editors = True` the
+workflow is assigned to each of its pages and covers the pages below them; with `False` no
+workflow stays on its pages or any page above them (lessons: teachers publish them
+themselves).
 """
 
 from django.db.models import Q
-from wagtail.models import Page, Workflow, WorkflowPage, WorkflowTask
+from wagtail.models import Page, Workflow, WorkflowPage, WorkflowTask, get_page_models
 from wagtail.models.workflows import GroupApprovalTask
-
-from history.edition.models import EditionPage
-from history.essays.pages import EssayIndexPage
-from history.lessons.pages import LessonIndexPage
 
 WORKFLOW_NAME = "Editorial review"
 TASK_NAME = "Review by the editors"
-# The workflow is assigned to these pages; it covers the pages below them too.
-REVIEWED_PAGE_TYPES = (EditionPage, EssayIndexPage)
+
+
+def reviewed_page_types(reviewed=True):
+    """The page models whose `reviewed_by_editors` is `reviewed`."""
+    return [m for m in get_page_models() if getattr(m, "reviewed_by_editors", None) is reviewed]
 
 
 def review_workflow():
@@ -37,10 +40,10 @@ def ensure_review_workflow(editors):
         workflow.active = True
         workflow.save(update_fields=["active"])
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
-    for model in REVIEWED_PAGE_TYPES:
+    for model in reviewed_page_types():
         for page in model.objects.all():
             assign(page, workflow)
-    _clear_above_lessons()
+    _clear_above_unreviewed()
     return workflow
 
 
@@ -48,10 +51,12 @@ def assign(page, workflow):
     WorkflowPage.objects.update_or_create(page=page, defaults={"workflow": workflow})
 
 
-def _clear_above_lessons():
-    """Remove every workflow assignment on a lessons index or any page above one."""
+def _clear_above_unreviewed():
+    """Remove every workflow assignment on a page that is not reviewed (a lessons index) or
+    any page above one."""
     ancestors = Q()
-    for index in LessonIndexPage.objects.all():
-        ancestors |= Q(page__in=Page.objects.ancestor_of(index, inclusive=True))
+    for model in reviewed_page_types(reviewed=False):
+        for page in model.objects.all():
+            ancestors |= Q(page__in=Page.objects.ancestor_of(page, inclusive=True))
     if ancestors:
         WorkflowPage.objects.filter(ancestors).delete()

@@ -1,11 +1,9 @@
 """A new edition or essays index (a translation made in the admin, say) comes under the
-editors' review, and open to authors, at once, as `load_site` would leave it."""
+editors' review at once, as `load_site` would leave it."""
 
-from django.contrib.auth.models import Group
 from django.db.models.signals import post_save
 
-from .review import REVIEWED_PAGE_TYPES, assign, review_workflow
-from .roles import AUTHOR_PAGE_PERMISSIONS, AUTHORS, grant_authors
+from .review import assign, review_workflow, reviewed_page_types
 
 
 def _review_new_page(sender, instance, created, raw=False, **kwargs):
@@ -14,10 +12,7 @@ def _review_new_page(sender, instance, created, raw=False, **kwargs):
     workflow = review_workflow()
     if workflow is not None:
         assign(instance, workflow)
-    authors = Group.objects.filter(name=AUTHORS).first()
-    if authors is not None and type(instance) in AUTHOR_PAGE_PERMISSIONS:
-        grant_authors(authors, instance)
 
 
-for _model in REVIEWED_PAGE_TYPES:
+for _model in reviewed_page_types():
     post_save.connect(_review_new_page, sender=_model, dispatch_uid=f"review-{_model.__name__}")

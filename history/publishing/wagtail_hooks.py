@@ -3,8 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from .guide import EditorsGuideView, GuidePanel
-from .roles import is_editorial_staff
+from .guide import EditorsGuideView, GuidePanel, is_editorial_staff
 
 
 class GuideMenuItem(MenuItem):

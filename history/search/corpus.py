@@ -1,5 +1,5 @@
 """What the search page searches: every readable text of the site in the reader's language,
-as plain-text documents, built once per content generation and language.
+as plain-text documents, built once per language until the content changes.
 
 The site is small (about a hundred paragraphs, a few hundred events, places and terms), so the
 whole corpus fits in the cache; matching it costs no queries, however many results there are.
@@ -14,7 +14,7 @@ from wagtail.models import Page
 
 from history.atlas.pages import MapPage
 from history.atlas.places import Place
-from history.core import generation
+from history.core import versions
 from history.core.localized import localized
 from history.edition.models import EditionPage
 from history.edition.passages import readable_editions
@@ -54,8 +54,9 @@ class Document:
 
 def corpus(request):
     """The documents a reader of the active language can find, in the order of KINDS."""
-    key = f"search-corpus:{get_language()}:{request.get_host()}"
-    return generation.cached(key, lambda: _build(request), in_process=True)
+    return versions.cached(
+        "search-corpus", lambda: _build(request), request=request, in_process=True
+    )
 
 
 def _build(request):

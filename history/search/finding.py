@@ -15,12 +15,11 @@ from functools import cached_property
 from django.db import DatabaseError
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
-from history.core import generation
-from history.core.language_parts import HAN, mark_chinese
+from history.core import versions
+from history.core.language_parts import is_chinese, mark_chinese
 from history.essays.pages import EssayPage
 from history.lessons.pages import LessonPage
 from history.timeline.events import Event
@@ -61,7 +60,7 @@ def pattern_for(words):
     parts = []
     for word in sorted(set(words), key=len, reverse=True):
         escaped = re.escape(word)
-        parts.append(escaped if HAN.search(word) else rf"(?<!\w){escaped}")
+        parts.append(escaped if is_chinese(word) else rf"(?<!\w){escaped}")
     return re.compile("|".join(parts), re.IGNORECASE) if parts else None
 
 
@@ -122,7 +121,7 @@ def snippet(text, pattern):
 
 def _backend_keys(query, words):
     """{(model label, pk)} that the search backend finds for a Latin-script query."""
-    if any(HAN.search(word) for word in words):
+    if any(is_chinese(word) for word in words):
         return set()
     # Letters and digits only: the backends' own query syntax (quotes, NEAR, column:) is not
     # the readers' to use.
@@ -130,8 +129,9 @@ def _backend_keys(query, words):
     if not text:
         return set()
     digest = hashlib.sha256(text.casefold().encode()).hexdigest()[:32]
-    key = f"search-backend:{get_language()}:{digest}"
-    return generation.cached(key, lambda: _ask_backend(text), timeout=60 * 60)
+    return versions.cached(
+        "search-backend", lambda: _ask_backend(text), vary=[digest], timeout=60 * 60
+    )
 
 
 def _ask_backend(text):

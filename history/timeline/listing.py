@@ -6,11 +6,10 @@ import datetime
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from history.atlas.places import Place
-from history.core import generation
+from history.core import versions
 from history.core.localized import localized
 
 from .events import Event, Theme
@@ -89,10 +88,8 @@ class Timeline:
     @cached_property
     def all_events(self):
         """Every event in the reader's language, oldest first (built once per language and
-        content generation)."""
-        return generation.cached(
-            f"timeline-events:{get_language()}", self._all_events, in_process=True
-        )
+        content change)."""
+        return versions.cached("timeline-events", self._all_events, in_process=True)
 
     @staticmethod
     def _all_events():

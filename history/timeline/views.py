@@ -13,11 +13,9 @@ from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils.cache import patch_vary_headers
 from django.utils.html import strip_tags
-from django.utils.translation import get_language
 
-from history.atlas.pages import MapPage
-from history.core import generation
-from history.core.localized import localized
+from history.core import versions
+from history.core.localized import localized, localized_page
 from history.edition.models import EditionPage
 
 from .events import Theme
@@ -45,18 +43,21 @@ def timeline(request, page):
         return render_to_string("timeline/includes/results.html", results_context, request)
 
     # The results depend only on the filters and the language: render each view once.
-    key = f"timeline-results:{page.pk}:{get_language()}:{request.get_host()}:{filters.query()}"
-    context.update(results=generation.cached(key, results), filters=filters)
+    results = versions.cached(
+        "timeline-results", results, vary=[page.pk, filters.query()], request=request
+    )
+    context.update(results=results, filters=filters)
     if _fragment(request):
         return _respond(request, "timeline/includes/results_swap.html", context)
     context.update(themes=Theme.choices, eras=ERAS, campaign_era=CAMPAIGN_ERA)
     # Every event, whatever the filters: the list describes the canonical, unfiltered page.
     base = request.build_absolute_uri(page.get_url(request))
-    context["json_ld"] = generation.cached(
-        f"timeline-json-ld:{page.pk}:{get_language()}:{base}",
+    context["json_ld"] = versions.cached(
+        "timeline-json-ld",
         lambda: timeline_json_ld(
             page.title, listing.all_events, lambda event: f"{base}event/{event.slug}/"
         ),
+        vary=[page.pk, base],
     )
     return _respond(request, page.get_template(request), context)
 
@@ -112,7 +113,7 @@ def _links(request, events):
     keys = frozenset(event.edition.translation_key for event in events if event.edition_id)
 
     def build():
-        map_page = next(iter(localized(MapPage.objects.live())), None)
+        map_page = localized_page("atlas.MapPage")
         editions = localized(EditionPage.objects.live().filter(translation_key__in=keys))
         return (
             map_page.get_url(request) if map_page else "",
@@ -125,8 +126,7 @@ def _links(request, events):
             },
         )
 
-    cache_key = f"timeline-links:{get_language()}:{request.get_host()}:{hash(keys)}"
-    map_url, editions = generation.cached(cache_key, build)
+    map_url, editions = versions.cached("timeline-links", build, vary=sorted(keys), request=request)
     for event in events:
         base, numbers = (
             editions.get(event.edition.translation_key, ("", {})) if event.edition_id else ("", {})

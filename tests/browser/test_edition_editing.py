@@ -21,8 +21,8 @@ def editor(live_site, django_db_blocker):
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group
 
+    from history.core.roles import EDITORS
     from history.edition.models import EditionPage
-    from history.lessons.permissions import EDITORS
 
     with django_db_blocker.unblock():
         edition = EditionPage.objects.get(slug="fifth-bulletin", locale__language_code="en")
@@ -85,8 +85,8 @@ def test_editors_may_publish_the_edition():
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group
 
+    from history.core.roles import EDITORS
     from history.edition.models import EditionPage
-    from history.lessons.permissions import EDITORS
 
     account = get_user_model().objects.create_user("ed", password="a-long-password")
     account.groups.add(Group.objects.get(name=EDITORS))

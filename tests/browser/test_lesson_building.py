@@ -18,8 +18,8 @@ def teacher(live_site, django_db_blocker):
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group
 
+    from history.core.roles import TEACHERS
     from history.lessons.pages import LessonPage
-    from history.lessons.permissions import TEACHERS
 
     with django_db_blocker.unblock():
         account = get_user_model().objects.create_user("tina", password="a-long-password")

@@ -88,3 +88,18 @@ def test_bibtex_escapes_special_characters():
 def test_names_in_chinese_characters_take_no_space():
     assert Person("罗", "瑞卿", family_first=True).natural == "罗瑞卿"
     assert Person("罗", "瑞卿", family_first=True).inverted == "罗瑞卿"
+
+
+def test_one_chicago_style_for_citations_and_bibliography_entries():
+    """A title in italics that ends with a full stop takes no second one, in either kind of
+    entry."""
+    from history.core.bibliography import SourceRecord
+
+    book = SourceRecord(kind="book", title="Opium Regimes, ed.", place="Berkeley", year=2000)
+    assert book.chicago() == "Opium Regimes, ed. Berkeley, 2000."
+    assert (
+        make(website="Documents, ed.")
+        .chicago()
+        .endswith("Documents, ed. https://example.org/en/fifth-bulletin/.")
+    )
+    assert make(author=Person("罗", "瑞卿", family_first=True)).chicago().startswith("罗瑞卿. ")

@@ -13,3 +13,10 @@ def test_punctuation_between_characters_stays_in_the_run():
     assert (
         str(mark_chinese("x 不用登报、广播 y")) == 'x <span lang="zh-Hans">不用登报、广播</span> y'
     )
+
+
+def test_one_test_for_chinese_text():
+    from history.core.language_parts import is_chinese
+
+    assert is_chinese("罗瑞卿") and is_chinese("Luo 罗")
+    assert not is_chinese("Luo Ruiqing") and not is_chinese("《》，")

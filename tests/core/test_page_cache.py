@@ -129,8 +129,36 @@ def test_publishing_a_page_is_never_served_stale(client, site_content):
 
 
 def test_a_new_release_drops_every_page(client, site_content):
-    from history.core import page_cache
+    from history.core import versions
 
     warm(client, MAP)
-    page_cache.new_release()
+    versions.new_release()
     assert served(client, MAP)[0] == "miss"
+
+
+def test_an_event_retitled_drops_the_edition_that_lists_it(client, site_content):
+    """The edition lists the timeline's events beside its text: what a page shows includes
+    what the cached parts it reads depend on."""
+    from history.timeline.events import Event
+
+    event = Event.objects.filter(edition__isnull=False, locale=Locale.get_default()).first()
+    warm(client, EDITION)
+    warm(client, GLOSSARY)
+    event.title = "A retitled event"
+    event.save()
+    how, response = served(client, EDITION)
+    assert how == "miss" and b"A retitled event" in response.content
+    assert served(client, GLOSSARY)[0] == "hit"
+
+
+def test_a_page_moved_out_of_the_menu_drops_every_page(client, site_content):
+    from history.core.models import HomePage
+
+    home = HomePage.objects.get(locale=Locale.get_default())
+    menu = home.get_children().live().in_menu()
+    moved, target = menu[0], menu[1]
+    link = f'href="{moved.url}"'.encode()
+    assert link in warm(client, MAP).content
+    moved.move(target, pos="last-child")
+    how, response = served(client, MAP)
+    assert how == "miss" and link not in response.content

@@ -20,11 +20,11 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text
 from history.atlas.pages import MapPage
 from history.atlas.places import Place
 from history.core.models import HomePage
+from history.core.roles import TEACHERS
 from history.edition.models import EditionPage
 from history.glossary.pages import GlossaryPage
 from history.glossary.terms import GlossaryTerm
 from history.lessons.pages import LessonPage
-from history.lessons.permissions import TEACHERS
 from history.timeline.events import Event
 from history.timeline.pages import TimelinePage
 from tests.conftest import export_site, fresh_database, load_site

@@ -10,7 +10,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from history.lessons.permissions import TEACHERS
+from history.core.roles import TEACHERS
 from history.timeline.events import Event
 from tests.essays.factories import make_essay, paragraph
 

@@ -24,8 +24,8 @@ from wagtail_localize.models import (
     TranslationSource,
 )
 
+from history.core.blocks import StoredChoiceBlock
 from history.edition.models import EditionPage
-from history.essays.blocks import StoredChoiceBlock
 from history.essays.footnotes import EssayFootnote
 from history.essays.pages import EssayIndexPage, EssayPage
 from history.lessons.pages import LessonIndexPage, LessonPage

@@ -13,9 +13,9 @@ from django.utils import translation
 from wagtail.models import Locale
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
+from history.core.roles import EDITORS, TEACHERS
 from history.essays.pages import EssayPage
 from history.lessons.pages import LessonIndexPage, LessonPage
-from history.lessons.permissions import EDITORS, TEACHERS
 from history.timeline.events import Event
 from tests.lessons.factories import published_lesson
 

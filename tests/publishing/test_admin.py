@@ -4,8 +4,7 @@ the editors' guide."""
 import pytest
 from django.urls import reverse
 
-from history.lessons.permissions import EDITORS, TEACHERS
-from history.publishing.roles import AUTHORS
+from history.core.roles import AUTHORS, EDITORS, TEACHERS
 from tests.essays.factories import make_essay, paragraph
 
 from .helpers import account, essay_form

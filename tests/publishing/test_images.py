@@ -10,8 +10,7 @@ from django.urls import reverse
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 
-from history.lessons.permissions import EDITORS
-from history.publishing.roles import AUTHORS
+from history.core.roles import AUTHORS, EDITORS
 from history.timeline.events import Event
 from tests.essays.factories import make_essay, paragraph
 
@@ -174,7 +173,7 @@ def upload(client, name, data):
 
 
 def test_an_image_with_too_many_pixels_is_refused_with_a_form_error(client, site_content):
-    from history.lessons.permissions import TEACHERS
+    from history.core.roles import TEACHERS
 
     client.force_login(account("tess", TEACHERS))
     data = huge_png(11_000, 11_000)
@@ -208,7 +207,7 @@ def test_an_image_over_the_upload_size_is_refused(client, site_content, settings
 
 
 def test_a_normal_image_still_uploads(client, site_content):
-    from history.lessons.permissions import TEACHERS
+    from history.core.roles import TEACHERS
 
     client.force_login(account("tess", TEACHERS))
     photo = get_test_image_file(size=(4000, 3000))  # a 12-megapixel photo

@@ -4,11 +4,10 @@ import pytest
 from django.urls import reverse
 from wagtail.models import Page
 
+from history.core.roles import AUTHORS, EDITORS, TEACHERS
 from history.edition.models import EditionPage
 from history.essays.pages import EssayPage
 from history.lessons.pages import LessonIndexPage, LessonPage
-from history.lessons.permissions import EDITORS, TEACHERS
-from history.publishing.roles import AUTHORS
 from tests.lessons.factories import published_lesson
 
 from .helpers import account

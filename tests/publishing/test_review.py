@@ -11,12 +11,11 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page, WorkflowPage, WorkflowState
 
+from history.core.roles import AUTHORS, EDITORS, TEACHERS
 from history.edition.models import EditionPage
 from history.essays.pages import EssayIndexPage, EssayPage
 from history.lessons.pages import LessonIndexPage, LessonPage
-from history.lessons.permissions import EDITORS, TEACHERS
 from history.publishing.review import WORKFLOW_NAME
-from history.publishing.roles import AUTHORS
 from tests.conftest import load_site
 from tests.essays.factories import make_essay, paragraph
 

@@ -5,8 +5,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from wagtail.models import GroupPagePermission, Page
 
+from history.core.roles import EDITORS, TEACHERS
 from history.lessons.pages import LessonIndexPage
-from history.lessons.permissions import EDITORS, TEACHERS
 from tests.conftest import load_site
 
 pytestmark = pytest.mark.django_db

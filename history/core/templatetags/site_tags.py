@@ -7,7 +7,7 @@ from django.utils.http import urlencode
 from wagtail.admin.templatetags.wagtailuserbar import wagtailuserbar
 from wagtail.models import Page
 
-from .. import generation
+from .. import versions
 from ..frame import site_frame
 
 register = template.Library()
@@ -74,8 +74,7 @@ def _page_translations(page, request):
                 urls[code] = translated.get_url(request)
         return urls
 
-    key = f"page-translations:{page.translation_key}:{request.get_host()}"
-    return generation.cached(key, find)
+    return versions.cached("page-translations", find, vary=[page.translation_key], request=request)
 
 
 @register.inclusion_tag("includes/hreflang.html", takes_context=True)

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
-from history.core import frame, generation, page_cache
+from history.core import versions
 from history.core.warming import warm_pages
 
 
@@ -44,9 +44,7 @@ class Command(BaseCommand):
             call_command("load_site", stdout=self.stdout)
         # Nothing built by the previous release's code and templates, or from the data before a
         # restore, is served again: derived lists, the site frame, whole pages.
-        generation.bump()
-        frame.invalidate()
-        page_cache.new_release()
+        versions.new_release()
         call_command("check", deploy=settings.HTTPS, fail_level="WARNING")
         warmed, failed = warm_pages()
         self.stdout.write(f"Rendered {warmed} pages for the first visitors.")

@@ -8,7 +8,7 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, no_translations
 
-from history.lessons.permissions import TEACHERS
+from history.core.roles import TEACHERS
 
 # Tries at typing an acceptable password twice alike before the command gives up.
 ATTEMPTS = 3
