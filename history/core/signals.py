@@ -9,6 +9,7 @@ from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from . import frame, generation, page_cache
+from .translating import stand_in_where_untranslated
 
 CONTENT_APPS = {
     "core", "edition", "atlas", "timeline", "glossary", "essays", "lessons", "wagtailcore",
@@ -85,8 +86,6 @@ def _stand_in_for_translations(sender, instance, **kwargs):
     """A newly published page of a kind that readers of every language should find (an essay,
     a lesson) appears in the other languages at once, untranslated, until it is translated."""
     from wagtail.models import Locale
-
-    from .translating import stand_in_where_untranslated
 
     if (
         getattr(sender, "stand_in_translations", False)

@@ -1,6 +1,6 @@
 """Words in an edition's text that editors mark so that they lead somewhere: a place on the map,
-a glossary entry. Apps above the edition subclass `TextMark` with their own target and give the
-edition a reverse relation to it (see `views.related_links`)."""
+a glossary entry. Apps above the edition subclass `TextMark` with their own target, and turn
+their marks into links for the reading view through a hook (see `related.py`)."""
 
 from django.core.exceptions import ValidationError
 from django.db import models

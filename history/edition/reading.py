@@ -11,7 +11,7 @@ from typing import NamedTuple
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
-from .models import SegmentKind
+from .choices import SegmentKind
 
 # The element a segment opens when it starts a block (i.e. does not run on); other kinds open
 # a paragraph. In the Chinese original, quotations run on inside paragraphs; in the English

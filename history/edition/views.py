@@ -10,15 +10,16 @@ from django.core.cache import cache
 from django.http import Http404, HttpResponse
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
-from django.utils.cache import patch_vary_headers
 from django.utils.html import format_html_join
 from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from history.core import generation
+from history.core.fragments import fragment_or_page
 from history.core.structured_data import json_ld
 
+from . import related
 from .citation import edition_citation
 from .reading import Item, parallel_rows, reading_blocks, version_parts
 
@@ -95,23 +96,9 @@ def _revision_key(page, *parts):
     return ":".join(["edition", str(page.pk), str(page.live_revision_id), get_language(), *parts])
 
 
-def related_links(request, page, relation):
-    """Links that an app above the edition keeps for it through a reverse relation (the
-    atlas's place names, the timeline's events): the edition does not import those apps; each
-    related model answers `links_for(edition, request)`. Empty if the app is not installed."""
-    descriptor = getattr(type(page), relation, None)
-    if descriptor is None:
-        return {}
-    key = f"related:{relation}:{page.pk}:{get_language()}:{request.get_host()}"
-    return generation.cached(key, lambda: descriptor.rel.related_model.links_for(page, request))
-
-
 def _reading_parts(request, page, version):
     """The rendered text of one version, the translation notes, and the notes on key terms."""
-    links = {}
-    for relation in ("place_mentions", "term_mentions"):
-        for key, found in related_links(request, page, relation).items():
-            links.setdefault(key, []).extend(found)
+    links = related.text_links(page, request)
     digest = hashlib.sha256(repr(sorted(links.items())).encode()).hexdigest()[:16]
 
     def render():
@@ -173,7 +160,7 @@ def read(request, page):
             _revision_key(page, "events", request.get_host(), str(generation.current())),
             lambda: render_to_string(
                 "edition/includes/events.html",
-                {"events": _numbered(request, page, related_links(request, page, "events"))},
+                {"events": _numbered(request, page, related.events(page, request))},
                 request,
             ),
         ),
@@ -215,16 +202,9 @@ def parallel(request, page):
         return render_to_string("edition/includes/parallel_table.html", context, request)
 
     table = _cached(request, _revision_key(page, "parallel", left.code, right.code), render)
-    # A history-restore request (htmx's cache missed) needs the whole page back.
-    if request.htmx and not request.htmx.history_restore_request:
-        response = HttpResponse(table)
-    else:
-        context = page.get_context(request)
-        context.update(left=left, right=right, table=table)
-        response = TemplateResponse(request, "edition/parallel_page.html", context)
-    # The same address answers htmx with a fragment and browsers with a page.
-    patch_vary_headers(response, ("HX-Request",))
-    return response
+    context = page.get_context(request)
+    context.update(left=left, right=right, table=table)
+    return fragment_or_page(request, "edition/parallel_page.html", context, fragment_html=table)
 
 
 def cite_fragment(request, page):

@@ -8,6 +8,7 @@ tree (above every language's home page, so a new language's tree is theirs at on
 teachers on every lessons index (a new one is granted as it is made: see `signals.py`).
 """
 
+from django.apps import apps
 from django.contrib.auth.models import Group, Permission
 from wagtail.models import (
     Collection,
@@ -102,9 +103,8 @@ def ensure_groups():
             page=Page.get_first_root_node(),
             permission=_permission("wagtailcore", codename),
         )
-    from .pages import LessonIndexPage  # the pages module imports this one
-
-    for index in LessonIndexPage.objects.all():
+    # The pages module imports this one: its model is found through the app registry.
+    for index in apps.get_model("lessons", "LessonIndexPage").objects.all():
         grant_teachers(teachers, index)
     editors.permissions.add(*Permission.objects.filter(content_type__app_label__in=EDITOR_APPS))
     teachers.permissions.add(*[_permission(app, codename) for app, codename in TEACHER_PERMISSIONS])

@@ -10,7 +10,7 @@ from django.utils.text import capfirst
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from ..models import AnnotationKind, SegmentKind
+from ..choices import AnnotationKind, SegmentKind
 
 register = template.Library()
 
