@@ -28,8 +28,7 @@ class TextMark(models.Model):
         segment = self.edition.segments.filter(anchor=self.anchor).first()
         if segment is None:
             raise ValidationError({"anchor": _("The edition has no paragraph with this anchor.")})
-        texts = {block.value["version"]: block.value["text"] for block in segment.texts}
-        if self.version not in texts:
+        if not segment.text_in(self.version):
             raise ValidationError({"version": _("This paragraph has no text in that version.")})
-        if self.phrase not in texts[self.version]:
+        if not segment.contains(self.phrase, self.version):
             raise ValidationError({"phrase": _("These words are not in that paragraph.")})

@@ -243,12 +243,9 @@ class EditionPage(RoutablePageMixin, Page):
                 _("Editorial notes point to paragraphs that do not exist: %(anchors)s")
                 % {"anchors": ", ".join(unknown)}
             )
-        texts = {
-            segment.anchor: [block.value["text"] for block in segment.texts]
-            for segment in self.segments.all()
-        }
+        segments = {segment.anchor: segment for segment in self.segments.all()}
         for note in self.annotations.all():
-            if note.phrase and not any(note.phrase in text for text in texts[note.anchor]):
+            if note.phrase and not segments[note.anchor].contains(note.phrase):
                 raise ValidationError(
                     _("The words “%(phrase)s” are not in paragraph %(anchor)s.")
                     % {"phrase": note.phrase, "anchor": note.anchor}
@@ -271,7 +268,27 @@ class EditionPage(RoutablePageMixin, Page):
 
     @cached_property
     def all_segments(self):
-        return list(self.segments.all())
+        """The segments in text order, each with its paragraph `number`."""
+        return numbered(self.segments.all())
+
+    @cached_property
+    def segments_by_anchor(self):
+        return {segment.anchor: segment for segment in self.all_segments}
+
+    def segment_at(self, anchor):
+        """The segment with this anchor (with its `number`), or None."""
+        return self.segments_by_anchor.get(anchor)
+
+    @cached_property
+    def paragraph_numbers(self):
+        """{anchor: the paragraph number (¶) a reader sees}."""
+        return {segment.anchor: segment.number for segment in self.all_segments}
+
+    def use_loaded(self, segments, versions):
+        """Take the edition's segments and versions loaded by the caller (for many editions
+        at once), so that its helpers need no further queries."""
+        self.__dict__["all_segments"] = numbered(segments)
+        self.__dict__["all_versions"] = list(versions)
 
     @cached_property
     def all_dates(self):
@@ -291,7 +308,7 @@ class EditionPage(RoutablePageMixin, Page):
 
     def annotations_by_anchor(self):
         """{anchor: [editorial notes]}, each numbered in text order."""
-        order = {segment.anchor: i for i, segment in enumerate(self.all_segments)}
+        order = self.paragraph_numbers
         notes = sorted(
             (note for note in self.all_annotations if note.anchor in order),
             key=lambda note: (order[note.anchor], note.sort_order or 0),
@@ -303,8 +320,9 @@ class EditionPage(RoutablePageMixin, Page):
         return result
 
     def notes_by_anchor(self):
-        """{anchor: [translation notes]}, each note numbered in text order."""
-        order = {segment.anchor: i for i, segment in enumerate(self.all_segments)}
+        """{anchor: [translation notes]}, each note numbered in text order and given the
+        `paragraph` number it is on."""
+        order = self.paragraph_numbers
         notes = sorted(
             (note for note in self.all_translation_notes if note.anchor in order),
             key=lambda note: (order[note.anchor], note.sort_order or 0),
@@ -312,7 +330,7 @@ class EditionPage(RoutablePageMixin, Page):
         result = {}
         for number, note in enumerate(notes, start=1):
             note.number = number
-            note.paragraph = order[note.anchor] + 1
+            note.paragraph = order[note.anchor]
             result.setdefault(note.anchor, []).append(note)
         return result
 
@@ -375,6 +393,15 @@ class EditionPage(RoutablePageMixin, Page):
     @path("text/")
     def plain_text(self, request):
         return views.plain_text(request, self)
+
+
+def numbered(segments):
+    """`segments` (in text order) as a list, each given its paragraph `number`: the ¶ a reader
+    sees, counted from 1 over all the edition's segments. The one place numbers are made."""
+    segments = list(segments)
+    for number, segment in enumerate(segments, start=1):
+        segment.number = number
+    return segments
 
 
 class DocumentDate(TranslatableMixin, Orderable):
@@ -499,15 +526,31 @@ class Segment(TranslatableMixin, Orderable):
     def __str__(self):
         return self.anchor or "—"
 
+    # The segment's text is read through these, never from its blocks: `text_in`, `runs_on`,
+    # `contains`, and `version_texts` beneath them.
     @cached_property
     def version_texts(self):
-        """{version code: (text, runs on)} straight from the stored JSON (no block parsing)."""
+        """{version code: (text, runs on)} straight from the stored JSON (no block parsing):
+        the versions that have text here."""
         result = {}
         for item in self.texts.raw_data:
             value = item.get("value") or {}
             if value.get("text"):
                 result[value.get("version")] = (value["text"], bool(value.get("run_in")))
         return result
+
+    def text_in(self, code):
+        """The segment's text in version `code`, "" where that version has none."""
+        return self.version_texts.get(code, ("", False))[0]
+
+    def runs_on(self, code):
+        """Whether, in version `code`, the segment continues the previous one's paragraph."""
+        return self.version_texts.get(code, ("", False))[1]
+
+    def contains(self, phrase, code=None):
+        """Whether `phrase` stands in the text of version `code` (of any version if None)."""
+        codes = [code] if code is not None else list(self.version_texts)
+        return any(phrase in self.text_in(c) for c in codes)
 
     @property
     def anatomy_explanation(self):

@@ -119,13 +119,13 @@ def reading_blocks(segments, version, notes=None, links=None, annotations=None):
     """
     blocks = []
     links = links or {}
-    for number, segment in enumerate(segments, start=1):
-        text, run_in = segment.version_texts.get(version.code, ("", False))
+    for segment in segments:
+        text, run_in = segment.text_in(version.code), segment.runs_on(version.code)
         marked = links.get((segment.anchor, version.code))
         if text and marked:
             text = linked_text(text, marked)
         item = Item(
-            number,
+            segment.number,
             segment,
             text,
             (notes or {}).get(segment.anchor, []),
@@ -208,15 +208,15 @@ def parallel_rows(segments, left, right, notes=None):
     notes = notes or {}
 
     def cell(version, index):
-        text = segments[index].version_texts.get(version.code, ("", False))[0]
-        following = segments[index + 1].version_texts if index + 1 < len(segments) else {}
-        runs_on = following.get(version.code, ("", False))[1]
+        text = segments[index].text_in(version.code)
+        following = segments[index + 1] if index + 1 < len(segments) else None
+        runs_on = following is not None and following.runs_on(version.code)
         ends = text.rstrip().endswith(SENTENCE_ENDS)
         return Cell(version, text, bool(text) and runs_on and not ends)
 
     return [
         Row(
-            index + 1,
+            segment.number,
             segment,
             cell(left, index),
             cell(right, index),

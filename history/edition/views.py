@@ -37,10 +37,10 @@ def _cited_item(request, page):
     anchor = request.GET.get("cite")
     if not anchor:
         return None
-    for number, segment in enumerate(page.all_segments, start=1):
-        if segment.anchor == anchor:
-            return Item(number, segment, "")
-    raise Http404("No such paragraph")
+    segment = page.segment_at(anchor)
+    if segment is None:
+        raise Http404("No such paragraph")
+    return Item(segment.number, segment, "")
 
 
 def _flag(request, name, default="off"):
@@ -56,7 +56,7 @@ def _anchor_numbers(request, page):
     return _cached(
         request,
         _revision_key(page, "anchor-numbers"),
-        lambda: {segment.anchor: n for n, segment in enumerate(page.all_segments, start=1)},
+        lambda: page.paragraph_numbers,
     )
 
 

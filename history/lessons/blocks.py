@@ -13,7 +13,7 @@ from history.atlas.figures import Action, ReportedFigure
 from history.atlas.places import Place
 from history.core.bibliography import SourceRecord
 from history.core.localized import default_language
-from history.edition.passages import segment_choices, version_choices
+from history.edition.passages import ParagraphBlock, version_choices
 from history.essays.blocks import StoredChoiceBlock
 from history.timeline.events import Theme
 from history.timeline.listing import ERAS
@@ -63,8 +63,8 @@ class ParagraphRangeBlock(ResolvedBlock):
     """Paragraphs of an edition from one to another, chosen from its list of paragraphs."""
 
     resolver = "resolve"
-    start = StoredChoiceBlock(label=_("from paragraph"), choices=segment_choices)
-    end = StoredChoiceBlock(label=_("to paragraph"), choices=segment_choices)
+    start = ParagraphBlock(label=_("from paragraph"))
+    end = ParagraphBlock(label=_("to paragraph"))
 
     def clean(self, value):
         value = super().clean(value)

@@ -14,10 +14,10 @@ from wagtail.models import Locale, Page
 
 from history.core import generation
 from history.core.fragments import fragment_or_page
-from history.edition.passages import parse_paragraph, readable_editions
+from history.edition.passages import readable_editions
 
 from .blocks import LEVELS, SKILLS
-from .excerpts import resolve
+from .excerpts import excerpt_editions, resolve
 from .permissions import is_teaching_staff
 from .pieces import map_view, timeline_range
 
@@ -79,7 +79,7 @@ def _lesson_parts(request, page, show_teacher):
 
     def render_body():
         values = [item["value"] for item in page.body.raw_data if item["type"] in RANGE_BLOCKS]
-        editions = readable_editions(parse_paragraph(v.get("start"))[0] for v in values)
+        editions = readable_editions(excerpt_editions(values))
         context = {
             "page": page,
             "request": request,

@@ -113,7 +113,7 @@ def _links(request, events):
             {
                 page.translation_key: (
                     page.get_url(request),
-                    {segment.anchor: n for n, segment in enumerate(page.all_segments, start=1)},
+                    page.paragraph_numbers,
                 )
                 for page in editions
             },

@@ -143,7 +143,7 @@ def gap_html(block, version, versions):
     first, last = block.items[0], block.items[-1]
     numbers = str(first.number) if first is last else f"{first.number}–{last.number}"
     elsewhere = next(
-        (v for v in versions if v.code != version.code and first.segment.version_texts.get(v.code)),
+        (v for v in versions if v.code != version.code and first.segment.text_in(v.code)),
         None,
     )
     anchors = format_html_join(
