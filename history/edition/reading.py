@@ -39,6 +39,15 @@ class Item:
     def missing(self):
         return not self.text
 
+    @property
+    def annotation_notes(self):
+        """(note, quoted) for each editors' note on the segment: the words a note is about
+        are quoted only where this version has them."""
+        shown = str(self.text)
+        return [
+            (note, bool(note.phrase) and escape(note.phrase) in shown) for note in self.annotations
+        ]
+
 
 @dataclass
 class Block:
@@ -54,6 +63,22 @@ class Block:
     @property
     def last_number(self):
         return self.items[-1].number if self.items else self.children[-1].last_number
+
+    @property
+    def numbers_label(self):
+        """The paragraph numbers the block spans: "4", or "4–6"."""
+        first, last = self.number, self.last_number
+        return str(first) if first == last else f"{first}–{last}"
+
+    @property
+    def notes(self):
+        """The translation notes on this block's segments, in order."""
+        return [note for item in self.items for note in item.notes]
+
+    @property
+    def alignment_notes(self):
+        """Why the segments of a gap have no text in this version, as the editors put it."""
+        return " ".join(i.segment.alignment_note for i in self.items if i.segment.alignment_note)
 
     @property
     def annotations(self):

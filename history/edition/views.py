@@ -10,7 +10,6 @@ from django.core.cache import cache
 from django.http import Http404, HttpResponse
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
-from django.utils.html import format_html_join
 from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -62,14 +61,14 @@ def _anchor_numbers(request, page):
 
 def _cite_context(request, page, version):
     item = _cited_item(request, page)
-    label = _("Paragraph %(number)s")
-    selected = item.anchor if item else None
-    options = format_html_join(
-        "",
-        '<option value="{}"{}>{}</option>',
-        (
-            (anchor, " selected" if anchor == selected else "", label % {"number": n})
-            for anchor, n in _anchor_numbers(request, page).items()
+    selected = item.anchor if item else ""
+    # The paragraphs to choose from, rendered once per revision and chosen paragraph.
+    options = _cached(
+        request,
+        _revision_key(page, "cite-options", selected),
+        lambda: render_to_string(
+            "edition/includes/cite_options.html",
+            {"numbers": _anchor_numbers(request, page), "selected": selected},
         ),
     )
     return {
