@@ -8,7 +8,8 @@ functions turn the flat segment list into the blocks a reader sees, or into plai
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from django.utils.html import escape, format_html
+from django.template.loader import get_template
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from .choices import SegmentKind
@@ -101,21 +102,14 @@ def linked_text(text, links):
     """`text` as HTML with the first occurrence of each link's phrase linked. Phrases are
     linked longest first, and never inside a link made already."""
     html = escape(text)
+    template = get_template("edition/includes/text_link.html")
     for link in sorted(links, key=lambda link: -len(link.phrase)):
         phrase = escape(link.phrase)
         start = _outside_links(html, phrase)
         if start < 0:
             continue
-        opening = format_html(
-            '<a class="{}" href="{}" title="{}"{}>',
-            link.css_class,
-            link.url,
-            link.title,
-            format_html(' data-popover="{}" aria-haspopup="dialog"', link.popover)
-            if link.popover
-            else "",
-        )
-        html = f"{html[:start]}{opening}{phrase}</a>{html[start + len(phrase) :]}"
+        linked = template.render({"link": link})
+        html = f"{html[:start]}{linked}{html[start + len(phrase) :]}"
     return mark_safe(html)
 
 
