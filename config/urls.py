@@ -11,7 +11,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from history.core import views as core_views
 from history.core.sitemaps import MultilingualSitemap
-from history.lessons import views as lesson_views
+from history.lessons import short_links
 
 handler500 = "history.core.views.server_error"
 
@@ -22,8 +22,8 @@ urlpatterns = [
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("favicon.ico", core_views.favicon, name="favicon"),
     # A lesson's short link and its QR code, for projecting in class.
-    path("l/<slug:code>/", lesson_views.short_link, name="lesson_short_link"),
-    path("l/<slug:code>/qr.svg", lesson_views.qr_code, name="lesson_qr_code"),
+    path("l/<slug:code>/", short_links.short_link, name="lesson_short_link"),
+    path("l/<slug:code>/qr.svg", short_links.qr_code, name="lesson_qr_code"),
 ]
 
 if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):

@@ -228,11 +228,10 @@ class ReportedFigure(TranslatableMixin, RevisionMixin, index.Indexed, models.Mod
         return as_of_label(self.as_of, self.as_of_month_end)
 
     def _stated_in(self, segment):
-        texts = [block.value["text"] for block in segment.texts]
-        if not any(self.phrase_original in text for text in texts):
+        if not segment.contains(self.phrase_original):
             return False
         if self.translation_by == TranslationBy.RECEIVED:
-            return any(self.phrase_translation in text for text in texts)
+            return segment.contains(self.phrase_translation)
         return True
 
     def clean(self):

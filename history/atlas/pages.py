@@ -9,6 +9,10 @@ from wagtail.models import Page
 
 from history.core.models import EDITORIAL_FEATURES
 
+from . import views
+from .numbers import numbers_context
+from .places import Place
+
 
 class MapPage(RoutablePageMixin, Page):
     """The map, its table twin, and a panel per place. Routes: the page (the table alone for
@@ -51,29 +55,21 @@ class MapPage(RoutablePageMixin, Page):
 
     @path("")
     def map_view(self, request):
-        from .views import map_view
-
-        return map_view(request, self)
+        return views.map_view(request, self)
 
     published_files = {"data.geojson": "geojson"}
 
     def geojson(self, request):
-        from .views import geojson
-
-        return geojson(request, self)
+        return views.geojson(request, self)
 
     def sitemap_subpaths(self):
         """Each place's page (every place is shown in every language)."""
-        from .places import Place
-
         slugs = Place.objects.order_by("slug").values_list("slug", flat=True).distinct()
         return [f"place/{slug}/" for slug in slugs]
 
     @path("place/<slug:slug>/")
     def place(self, request, slug):
-        from .views import place_view
-
-        return place_view(request, self, slug)
+        return views.place_view(request, self, slug)
 
 
 class NumbersPage(Page):
@@ -96,8 +92,6 @@ class NumbersPage(Page):
         verbose_name = _("numbers page")
 
     def get_context(self, request, *args, **kwargs):
-        from .numbers import numbers_context
-
         context = super().get_context(request, *args, **kwargs)
         context.update(numbers_context(request))
         return context

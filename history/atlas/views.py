@@ -8,13 +8,12 @@ import math
 
 from django.http import Http404, HttpResponseBadRequest, JsonResponse
 from django.template.loader import render_to_string
-from django.template.response import TemplateResponse
-from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from wagtail.models import Page
 
 from history.core import versions
+from history.core.fragments import fragment_or_page
 from history.core.localized import localized
 from history.core.structured_data import script_json
 
@@ -68,13 +67,12 @@ def map_view(request, page):
     if filters.place:
         context.update(_panel_context(request, page, atlas, filters))
     context["map_in_1952_essay"] = _linked_page(request, page.map_in_1952_essay_id)
-    if request.htmx and not request.htmx.history_restore_request:
-        template = "atlas/includes/map_results_swap.html"
-    else:
-        template = page.get_template(request)
-    response = TemplateResponse(request, template, context)
-    patch_vary_headers(response, ("HX-Request",))
-    return response
+    return fragment_or_page(
+        request,
+        page.get_template(request),
+        context,
+        fragment_template="atlas/includes/map_results_swap.html",
+    )
 
 
 def geojson(request, page):
@@ -98,13 +96,12 @@ def place_view(request, page, slug):
     filters = atlas.filters({**request.GET.dict(), "place": slug})
     context = page.get_context(request)
     context.update(_panel_context(request, page, atlas, filters))
-    if request.htmx and not request.htmx.history_restore_request:
-        template = "atlas/includes/place_panel.html"
-    else:
-        template = "atlas/place_page.html"
-    response = TemplateResponse(request, template, context)
-    patch_vary_headers(response, ("HX-Request",))
-    return response
+    return fragment_or_page(
+        request,
+        "atlas/place_page.html",
+        context,
+        fragment_template="atlas/includes/place_panel.html",
+    )
 
 
 def _results_context(request, page, atlas, filters, rows):

@@ -1,9 +1,13 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from history.edition import related
+
 from .charts import ChartCaption
 from .figures import ReportedFigure
+from .links import place_links
 from .mentions import PlaceMention
 from .places import Place
 
@@ -58,3 +62,4 @@ class AtlasViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(AtlasViewSetGroup)
+hooks.register(related.TEXT_LINKS, place_links)

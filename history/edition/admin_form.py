@@ -7,15 +7,14 @@ opens slowly. Here each version of the edition gets a labelled textarea and a "r
 checkbox, rendered on the server; the posted text is turned back into the same blocks (keeping
 their ids), so loaders, exporters and readers see no difference.
 
-Segments and notes are also drawn by `CompactPanel`, which writes their fields without
-Wagtail's per-field templates: with hundreds of them, those templates were most of the page.
+Segments and notes are also drawn by `CompactPanel`, which writes their fields in one template
+of its own instead of Wagtail's per-field templates: with hundreds of them, those templates were
+most of the page. The markup is in templates/edition/admin/.
 """
 
 from django import forms
 from django.forms.utils import flatatt
-from django.utils.html import format_html, format_html_join
-from django.utils.safestring import mark_safe
-from django.utils.text import capfirst
+from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import InlinePanel, MultiFieldPanel
@@ -28,23 +27,6 @@ RUN_IN_HELP = _(
 NO_VERSIONS_HELP = _(
     "Add the edition's versions (Metadata tab) and save: each then gets a text box here."
 )
-
-# The newline after <textarea> keeps a text's own leading newline (HTML drops the first one).
-VERSION_ROW = (
-    '<div class="w-mb-4"><label class="w-field__label" for="{id}">{label} ({code})</label>'
-    '<textarea name="{name}" id="{id}" lang="{language}" rows="{rows}" cols="40"{described}>'
-    "\n{text}</textarea>"
-    '<input type="checkbox" name="{name}-run_in" id="{id}-run_in"{checked}> '
-    '<label for="{id}-run_in">{runs_on}</label></div>'
-)
-
-
-FIELD = (
-    '<div class="w-field__wrapper w-mb-4" data-field-wrapper>'
-    '<div class="w-field{error_class}" data-field data-contentpath="{name}">'
-    '{label}{errors}{help}<div class="w-field__input" data-field-input>{widget}</div></div></div>'
-)
-REQUIRED_MARK = mark_safe('<span class="w-required-mark">*</span>')
 
 
 def version_dict(value):
@@ -66,27 +48,14 @@ def text_rows(text):
 
 
 class CompactSelect(forms.Select):
-    """A select written in Python: Django renders a template for each option, which for the
-    kind of hundreds of segments and notes took more time than all their other fields."""
+    """A select whose options are written in one loop of its template: Django renders a
+    template for each option, which for the kind of hundreds of segments and notes took more
+    time than all their other fields."""
 
     def render(self, name, value, attrs=None, renderer=None):
-        widget = self.get_context(name, value, attrs)["widget"]
-        options = format_html_join(
-            "",
-            '<option value="{}"{}>{}</option>',
-            (
-                (
-                    option["value"],
-                    mark_safe(" selected") if option["selected"] else "",
-                    option["label"],
-                )
-                for _group, group_options, _index in widget["optgroups"]
-                for option in group_options
-            ),
-        )
-        return format_html(
-            '<select name="{}"{}>{}</select>', widget["name"], flatatt(widget["attrs"]), options
-        )
+        context = self.get_context(name, value, attrs)
+        context["attrs"] = flatatt(context["widget"]["attrs"])
+        return render_to_string("edition/admin/compact_select.html", context)
 
 
 class VersionTextsWidget(forms.Widget):
@@ -113,31 +82,28 @@ class VersionTextsWidget(forms.Widget):
         values = version_dict(value)
         attrs = self.build_attrs(self.attrs, attrs)
         base_id = attrs.get("id") or f"id_{name}"
-        described_by = attrs.get("aria-describedby")
-        described = format_html(' aria-describedby="{}"', described_by) if described_by else ""
         rows = []
         for code, label, language in self.versions:
             text, run_in = values.get(code, ("", False))
             rows.append(
-                format_html(
-                    VERSION_ROW,
-                    id=f"{base_id}-{code}",
-                    label=label,
-                    code=code,
-                    name=f"{name}-{code}",
-                    language=language,
-                    rows=text_rows(text),
-                    described=described,
-                    text=text,
-                    checked=mark_safe(" checked") if run_in else "",
-                    runs_on=_("runs on"),
-                )
+                {
+                    "id": f"{base_id}-{code}",
+                    "label": label,
+                    "code": code,
+                    "name": f"{name}-{code}",
+                    "language": language,
+                    "rows": text_rows(text),
+                    "text": text,
+                    "run_in": run_in,
+                }
             )
-        return format_html(
-            '<div class="edition-version-texts">{}<p class="help">{}</p></div>',
-            format_html_join("", "{}", ((row,) for row in rows)),
-            RUN_IN_HELP if rows else NO_VERSIONS_HELP,
-        )
+        context = {
+            "rows": rows,
+            "described_by": attrs.get("aria-describedby"),
+            "run_in_help": RUN_IN_HELP,
+            "no_versions_help": NO_VERSIONS_HELP,
+        }
+        return render_to_string("edition/admin/version_texts.html", context)
 
 
 class VersionTextsField(forms.Field):
@@ -214,54 +180,20 @@ class CompactPanel(MultiFieldPanel):
 
     class BoundPanel(MultiFieldPanel.BoundPanel):
         def render_html(self, parent_context=None):
-            return format_html_join(
-                "", "{}", ((self.render_field(child),) for child in self.panel.children)
-            )
+            fields = [self.field_context(child) for child in self.panel.children]
+            return render_to_string("edition/admin/compact_fields.html", {"fields": fields})
 
-        def render_field(self, child):
+        def field_context(self, child):
             name = child.field_name
             if child.read_only:
                 label = self.panel.model._meta.get_field(name).verbose_name
-                value = getattr(self.instance, name) or "—"
-                return format_html(
-                    '<p class="w-field__wrapper w-field__label w-mb-4">{}: {}</p>',
-                    capfirst(label),
-                    value,
-                )
+                return {
+                    "read_only": True,
+                    "label": label,
+                    "value": getattr(self.instance, name) or "—",
+                }
             field = self.form[name]
-            if field.id_for_label:
-                label = format_html(
-                    '<label class="w-field__label" for="{}">{}{}</label>',
-                    field.id_for_label,
-                    capfirst(field.label),
-                    REQUIRED_MARK if field.field.required else "",
-                )
-            else:
-                label = format_html('<p class="w-field__label">{}</p>', capfirst(field.label))
-            return format_html(
-                FIELD,
-                name=name,
-                error_class=" w-field--error" if field.errors else "",
-                label=label,
-                errors=self.render_errors(field),
-                help=format_html(
-                    '<div class="help" id="{}_helptext">{}</div>', field.auto_id, field.help_text
-                )
-                if field.help_text
-                else "",
-                widget=self.render_widget(field),
-            )
-
-        def render_errors(self, field):
-            if not field.errors:
-                return ""
-            return format_html(
-                '<div class="w-field__errors" id="{}-errors" data-field-errors>{}</div>',
-                field.auto_id,
-                format_html_join(
-                    "", '<p class="error-message">{}</p>', ((error,) for error in field.errors)
-                ),
-            )
+            return {"bound": field, "widget": self.render_widget(field)}
 
         def render_widget(self, field):
             widget = field.field.widget

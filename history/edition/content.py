@@ -101,9 +101,9 @@ def load_edition(loader, home, folder):
         for index, item in enumerate(notes.get("term_notes") or [])
     ]
     records = {record.key: record for record in SourceRecord.objects.all()}
-    texts = {seg.anchor: [block.value["text"] for block in seg.texts] for seg in segments}
+    by_anchor = {segment.anchor: segment for segment in segments}
     annotations = [
-        _annotation(item, index, texts, records, notes_path)
+        _annotation(item, index, by_anchor, records, notes_path)
         for index, item in enumerate(notes.get("annotations") or [])
     ]
     children = {
@@ -218,14 +218,14 @@ def _translation_note(item, index, codes, anchors, path):
     )
 
 
-def _annotation(item, index, texts, records, path):
+def _annotation(item, index, segments, records, path):
     where = f"{path} (annotation {index + 1})"
     unknown = [key for key in item.get("sources") or [] if key not in records]
     if unknown:
         raise ContentError(f"{where}: unknown source(s) {unknown}")
-    anchor = require_choice(item, "anchor", where, texts)
+    anchor = require_choice(item, "anchor", where, segments)
     phrase = item.get("phrase", "")
-    if phrase and not any(phrase in text for text in texts[anchor]):
+    if phrase and not segments[anchor].contains(phrase):
         raise ContentError(f"{where}: phrase “{phrase}” is not in paragraph {anchor}")
     return Annotation(
         anchor=anchor,

@@ -1,6 +1,6 @@
 """Words in an edition's text that editors mark so that they lead somewhere: a place on the map,
-a glossary entry. Apps above the edition subclass `TextMark` with their own target and give the
-edition a reverse relation to it (see `views.related_links`)."""
+a glossary entry. Apps above the edition subclass `TextMark` with their own target, and turn
+their marks into links for the reading view through a hook (see `related.py`)."""
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -28,8 +28,7 @@ class TextMark(models.Model):
         segment = self.edition.segments.filter(anchor=self.anchor).first()
         if segment is None:
             raise ValidationError({"anchor": _("The edition has no paragraph with this anchor.")})
-        texts = {block.value["version"]: block.value["text"] for block in segment.texts}
-        if self.version not in texts:
+        if not segment.text_in(self.version):
             raise ValidationError({"version": _("This paragraph has no text in that version.")})
-        if self.phrase not in texts[self.version]:
+        if not segment.contains(self.phrase, self.version):
             raise ValidationError({"phrase": _("These words are not in that paragraph.")})

@@ -34,68 +34,19 @@ from history.core.language_parts import is_chinese
 from history.core.models import EDITORIAL_FEATURES
 from history.core.roles import AUTHORS
 
+from . import views
 from .admin_form import CompactPanel, CompactSelect, SegmentsPanel
 from .blocks import VersionTextBlock
+from .choices import (
+    KIND_EXPLANATIONS,
+    AnnotationKind,
+    DateRole,
+    NoteKind,
+    SegmentKind,
+    VersionStatus,
+)
 
 ANCHOR_PATTERN = re.compile(r"^p(\d+)$")
-
-
-class SegmentKind(models.TextChoices):
-    """The parts of a document's anatomy that a segment can be."""
-
-    TITLE = "title", _("title")
-    FORWARDING_NOTE = "forwarding_note", _("forwarding note")
-    DISTRIBUTION = "distribution", _("distribution line")
-    DATE_LINE = "date_line", _("date line")
-    ADDRESSEES = "addressees", _("addressees")
-    SECTION_HEADING = "section_heading", _("section heading")
-    PARAGRAPH = "paragraph", _("paragraph")
-    QUOTATION = "quotation", _("quotation")
-    LIST_ITEM = "list_item", _("list item")
-    SIGNATURE = "signature", _("signature")
-
-
-# One line each, shown by the "document anatomy" view unless an editor wrote a note of their own.
-KIND_EXPLANATIONS = {
-    SegmentKind.TITLE: _("The title under which the document was filed or published."),
-    SegmentKind.FORWARDING_NOTE: _(
-        "A covering note by the body that passes the document on to others."
-    ),
-    SegmentKind.DISTRIBUTION: _("Who is to receive the document, and for what purpose."),
-    SegmentKind.DATE_LINE: _("When the document, or part of it, was dated."),
-    SegmentKind.ADDRESSEES: _("Whom the author writes to."),
-    SegmentKind.SECTION_HEADING: _("The number of a section or point in the author's outline."),
-    SegmentKind.SIGNATURE: _("Who signs, and so answers for, the text."),
-}
-
-
-class VersionStatus(models.TextChoices):
-    ARCHIVAL_ORIGINAL = "archival_original", _("archival original")
-    PUBLISHED_TRANSLATION = "published_translation", _("published translation")
-    UNKNOWN_ORIGIN = "unknown_origin", _("translation of unknown origin")
-    EDITORS_TRANSLATION = "editors_translation", _("editors' translation")
-    MACHINE_UNREVIEWED = "machine_unreviewed", _("machine translation, unreviewed")
-
-
-class NoteKind(models.TextChoices):
-    OMISSION = "omission", _("omission")
-    MEANING = "meaning", _("change of meaning")
-    ANACHRONISM = "anachronism", _("anachronism")
-    NUANCE = "nuance", _("shift of nuance")
-
-
-class AnnotationKind(models.TextChoices):
-    CONTEXT = "context", _("context")
-    TRANSLATION = "translation", _("translation")
-    SOURCE_CRITICISM = "source_criticism", _("source criticism")
-    CROSS_REFERENCE = "cross_reference", _("cross-reference")
-
-
-class DateRole(models.TextChoices):
-    ISSUED = "issued", _("issued or forwarded")
-    WRITTEN = "written", _("written or signed")
-    DATA_AS_OF = "data_as_of", _("figures as of")
-    OTHER = "other", _("other")
 
 
 class EditionPageForm(WagtailAdminPageForm):
@@ -296,12 +247,9 @@ class EditionPage(RoutablePageMixin, Page):
                 _("Editorial notes point to paragraphs that do not exist: %(anchors)s")
                 % {"anchors": ", ".join(unknown)}
             )
-        texts = {
-            segment.anchor: [block.value["text"] for block in segment.texts]
-            for segment in self.segments.all()
-        }
+        segments = {segment.anchor: segment for segment in self.segments.all()}
         for note in self.annotations.all():
-            if note.phrase and not any(note.phrase in text for text in texts[note.anchor]):
+            if note.phrase and not segments[note.anchor].contains(note.phrase):
                 raise ValidationError(
                     _("The words “%(phrase)s” are not in paragraph %(anchor)s.")
                     % {"phrase": note.phrase, "anchor": note.anchor}
@@ -324,7 +272,27 @@ class EditionPage(RoutablePageMixin, Page):
 
     @cached_property
     def all_segments(self):
-        return list(self.segments.all())
+        """The segments in text order, each with its paragraph `number`."""
+        return numbered(self.segments.all())
+
+    @cached_property
+    def segments_by_anchor(self):
+        return {segment.anchor: segment for segment in self.all_segments}
+
+    def segment_at(self, anchor):
+        """The segment with this anchor (with its `number`), or None."""
+        return self.segments_by_anchor.get(anchor)
+
+    @cached_property
+    def paragraph_numbers(self):
+        """{anchor: the paragraph number (¶) a reader sees}."""
+        return {segment.anchor: segment.number for segment in self.all_segments}
+
+    def use_loaded(self, segments, versions):
+        """Take the edition's segments and versions loaded by the caller (for many editions
+        at once), so that its helpers need no further queries."""
+        self.__dict__["all_segments"] = numbered(segments)
+        self.__dict__["all_versions"] = list(versions)
 
     @cached_property
     def all_dates(self):
@@ -344,7 +312,7 @@ class EditionPage(RoutablePageMixin, Page):
 
     def annotations_by_anchor(self):
         """{anchor: [editorial notes]}, each numbered in text order."""
-        order = {segment.anchor: i for i, segment in enumerate(self.all_segments)}
+        order = self.paragraph_numbers
         notes = sorted(
             (note for note in self.all_annotations if note.anchor in order),
             key=lambda note: (order[note.anchor], note.sort_order or 0),
@@ -356,8 +324,9 @@ class EditionPage(RoutablePageMixin, Page):
         return result
 
     def notes_by_anchor(self):
-        """{anchor: [translation notes]}, each note numbered in text order."""
-        order = {segment.anchor: i for i, segment in enumerate(self.all_segments)}
+        """{anchor: [translation notes]}, each note numbered in text order and given the
+        `paragraph` number it is on."""
+        order = self.paragraph_numbers
         notes = sorted(
             (note for note in self.all_translation_notes if note.anchor in order),
             key=lambda note: (order[note.anchor], note.sort_order or 0),
@@ -365,7 +334,7 @@ class EditionPage(RoutablePageMixin, Page):
         result = {}
         for number, note in enumerate(notes, start=1):
             note.number = number
-            note.paragraph = order[note.anchor] + 1
+            note.paragraph = order[note.anchor]
             result.setdefault(note.anchor, []).append(note)
         return result
 
@@ -404,42 +373,39 @@ class EditionPage(RoutablePageMixin, Page):
 
     @path("")
     def read(self, request):
-        from .views import read
-
-        return read(request, self)
+        return views.read(request, self)
 
     def sitemap_subpaths(self):
         return ["parallel/"]
 
     @path("parallel/")
     def parallel(self, request):
-        from .views import parallel
-
-        return parallel(request, self)
+        return views.parallel(request, self)
 
     @path("cite/")
     def cite_fragment(self, request):
-        from .views import cite_fragment
-
-        return cite_fragment(request, self)
+        return views.cite_fragment(request, self)
 
     @path("cite/ris/")
     def cite_ris(self, request):
-        from .views import cite_download
-
-        return cite_download(request, self, "ris")
+        return views.cite_download(request, self, "ris")
 
     @path("cite/bibtex/")
     def cite_bibtex(self, request):
-        from .views import cite_download
-
-        return cite_download(request, self, "bibtex")
+        return views.cite_download(request, self, "bibtex")
 
     @path("text/")
     def plain_text(self, request):
-        from .views import plain_text
+        return views.plain_text(request, self)
 
-        return plain_text(request, self)
+
+def numbered(segments):
+    """`segments` (in text order) as a list, each given its paragraph `number`: the ¶ a reader
+    sees, counted from 1 over all the edition's segments. The one place numbers are made."""
+    segments = list(segments)
+    for number, segment in enumerate(segments, start=1):
+        segment.number = number
+    return segments
 
 
 class DocumentDate(TranslatableMixin, Orderable):
@@ -564,15 +530,31 @@ class Segment(TranslatableMixin, Orderable):
     def __str__(self):
         return self.anchor or "—"
 
+    # The segment's text is read through these, never from its blocks: `text_in`, `runs_on`,
+    # `contains`, and `version_texts` beneath them.
     @cached_property
     def version_texts(self):
-        """{version code: (text, runs on)} straight from the stored JSON (no block parsing)."""
+        """{version code: (text, runs on)} straight from the stored JSON (no block parsing):
+        the versions that have text here."""
         result = {}
         for item in self.texts.raw_data:
             value = item.get("value") or {}
             if value.get("text"):
                 result[value.get("version")] = (value["text"], bool(value.get("run_in")))
         return result
+
+    def text_in(self, code):
+        """The segment's text in version `code`, "" where that version has none."""
+        return self.version_texts.get(code, ("", False))[0]
+
+    def runs_on(self, code):
+        """Whether, in version `code`, the segment continues the previous one's paragraph."""
+        return self.version_texts.get(code, ("", False))[1]
+
+    def contains(self, phrase, code=None):
+        """Whether `phrase` stands in the text of version `code` (of any version if None)."""
+        codes = [code] if code is not None else list(self.version_texts)
+        return any(phrase in self.text_in(c) for c in codes)
 
     @property
     def anatomy_explanation(self):

@@ -1,20 +1,22 @@
 """Passages of an edition quoted elsewhere on the site (in essays, in lessons).
 
-A quotation names an edition, a segment anchor and optionally a version; it always shows the
-segment's current text, in the reader's language when no version is named, and links to the
-paragraph in the edition. `passages()` resolves any number of quotations in a constant number
-of queries.
+A quotation names a paragraph (a `ParagraphRef`, chosen with a `ParagraphBlock`) and optionally
+a version; it always shows the segment's current text, in the reader's language when no version
+is named, and links to the paragraph in the edition. `passages()` resolves any number of
+quotations in a constant number of queries.
 """
 
 from dataclasses import dataclass
 
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
 from wagtail.models import Page
 
 from history.core.localized import default_language, localized
 
 from .models import DocumentVersion, EditionPage, Segment
+from .references import ParagraphRef
 
 
 @dataclass(frozen=True)
@@ -45,26 +47,24 @@ def readable_editions(ids):
     for version in DocumentVersion.objects.filter(page__in=by_pk).order_by("sort_order"):
         versions.setdefault(version.page_id, []).append(version)
     for edition in by_pk.values():
-        # Fill the edition's cached lists so that its own helpers need no further queries.
-        edition.__dict__["all_segments"] = segments.get(edition.pk, [])
-        edition.__dict__["all_versions"] = versions.get(edition.pk, [])
+        edition.use_loaded(segments.get(edition.pk, []), versions.get(edition.pk, []))
     return {pk: editions[key] for pk, key in keys.items() if key in editions}
 
 
-def passages(refs, request):
-    """{(edition id, anchor, version code or ""): Passage} for the quotations `refs`.
-    Quotations whose edition or paragraph no longer exists, or may not be read, are left
+def passages(quotations, request):
+    """{(ParagraphRef, version code or ""): Passage} for the `quotations`, pairs of the same
+    form. Quotations whose edition or paragraph no longer exists, or may not be read, are left
     out."""
-    refs = set(refs)
-    if not refs:
+    quotations = {(ref, code) for ref, code in quotations if ref is not None}
+    if not quotations:
         return {}
-    editions = readable_editions(ref[0] for ref in refs)
+    editions = readable_editions(ref.page_id for ref, _code in quotations)
     found = {}
-    for edition_id, anchor, code in refs:
-        edition = editions.get(edition_id)
-        passage = _passage(edition, anchor, code, request) if edition else None
+    for ref, code in quotations:
+        edition = editions.get(ref.page_id)
+        passage = _passage(edition, ref.anchor, code, request) if edition else None
         if passage is not None:
-            found[(edition_id, anchor, code)] = passage
+            found[(ref, code)] = passage
     return found
 
 
@@ -72,12 +72,15 @@ def passage_range(edition, start, end, code, request):
     """The paragraphs of `edition` from anchor `start` to anchor `end`, in version `code` (the
     reader's language if empty): Passages, with empty text where that version has none.
     Empty if either anchor is gone or they are in the wrong order."""
-    anchors = [segment.anchor for segment in edition.all_segments]
-    if start not in anchors or end not in anchors or anchors.index(end) < anchors.index(start):
+    first, last = edition.segment_at(start), edition.segment_at(end)
+    if first is None or last is None or last.number < first.number:
         return []
-    chosen = anchors[anchors.index(start) : anchors.index(end) + 1]
+    chosen = edition.all_segments[first.number - 1 : last.number]
     version = version_for(edition, code)
-    return [_passage(edition, anchor, version.code, request, fallback=False) for anchor in chosen]
+    return [
+        _passage(edition, segment.anchor, version.code, request, fallback=False)
+        for segment in chosen
+    ]
 
 
 def version_for(edition, code):
@@ -95,10 +98,9 @@ def other_version(edition, version):
 
 
 def _passage(edition, anchor, code, request, fallback=True):
-    numbered = {s.anchor: (n, s) for n, s in enumerate(edition.all_segments, start=1)}
-    if anchor not in numbered or not edition.all_versions:
+    segment = edition.segment_at(anchor)
+    if segment is None or not edition.all_versions:
         return None
-    number, segment = numbered[anchor]
     default = edition.default_version(get_language())
     chosen = [v for v in edition.all_versions if v.code == code] or [default]
     # A version without text here (an omission of the translation) gives way to one with
@@ -106,17 +108,17 @@ def _passage(edition, anchor, code, request, fallback=True):
     candidates = (
         chosen + [v for v in edition.all_versions if v not in chosen] if fallback else chosen
     )
-    version = next((v for v in candidates if v.code in segment.version_texts), None)
+    version = next((v for v in candidates if segment.text_in(v.code)), None)
     if version is None and fallback:
         return None
     version = version or chosen[0]
     url = edition.get_url(request)
     if version.code != default.code:
         url = f"{url}?version={version.code}"
-    text = segment.version_texts.get(version.code, ("", False))[0]
+    text = segment.text_in(version.code)
     return Passage(
         anchor=anchor,
-        number=number,
+        number=segment.number,
         text=text,
         language=version.language,
         version_label=version.label,
@@ -126,27 +128,15 @@ def _passage(edition, anchor, code, request, fallback=True):
     )
 
 
-def paragraph_value(edition_id, anchor):
-    """How a chosen paragraph is stored: the edition and the anchor, "12:p8"."""
-    return f"{edition_id}:{anchor}"
-
-
-def parse_paragraph(value):
-    """(edition id, anchor) from a stored paragraph choice; (None, None) if malformed."""
-    edition_id, _colon, anchor = str(value or "").partition(":")
-    if not edition_id.isdigit() or not anchor:
-        return None, None
-    return int(edition_id), anchor
-
-
-def paragraph_problem(value, version=""):
-    """What is wrong with quoting paragraph `value` in `version`, as (field, message), or None."""
-    edition_id, anchor = parse_paragraph(value)
-    edition = EditionPage.objects.filter(pk=edition_id).first() if edition_id else None
-    segment = edition.segments.filter(anchor=anchor).first() if edition else None
+def paragraph_problem(ref, version=""):
+    """What is wrong with quoting paragraph `ref` (a ParagraphRef, or its stored form) in
+    `version`, as (field, message), or None."""
+    ref = ParagraphRef.parse(ref)
+    edition = EditionPage.objects.filter(pk=ref.page_id).first() if ref else None
+    segment = edition.segments.filter(anchor=ref.anchor).first() if edition else None
     if segment is None:
         return "paragraph", _("The edition has no such paragraph.")
-    if version and version not in segment.version_texts:
+    if version and not segment.text_in(version):
         return "version", _("This paragraph has no text in that version.")
     return None
 
@@ -158,10 +148,11 @@ def segment_choices():
     editions = EditionPage.objects.filter(locale__language_code=default_language())
     for edition in editions.order_by("title"):
         options = []
-        for number, segment in enumerate(edition.segments.order_by("sort_order"), start=1):
+        for segment in edition.all_segments:
             texts = [text for text, _run_in in segment.version_texts.values()]
             opening = texts[0][:70] + ("…" if len(texts[0]) > 70 else "") if texts else ""
-            options.append((paragraph_value(edition.pk, segment.anchor), f"¶{number}: {opening}"))
+            ref = ParagraphRef(edition.pk, segment.anchor)
+            options.append((str(ref), f"¶{segment.number}: {opening}"))
         groups.append((edition.short_title or edition.title, options))
     return groups
 
@@ -174,3 +165,34 @@ def version_choices():
     ).values_list("code", "label"):
         seen.setdefault(code, f"{label} ({code})")
     return sorted(seen.items())
+
+
+class ParagraphBlock(blocks.ChoiceBlock):
+    """A paragraph of an edition, chosen from the list of every edition's paragraphs. Its value
+    is a `ParagraphRef` (None when empty), stored as "12:p8". The choices are read when an
+    editor's form is built, not each time a stored value is read (as ChoiceBlock would, to
+    normalise it)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(choices=segment_choices, **kwargs)
+
+    def to_python(self, value):
+        return ParagraphRef.parse(value)
+
+    def normalize(self, value):
+        return ParagraphRef.parse(value)
+
+    def get_prep_value(self, value):
+        return "" if value is None else str(value)
+
+    def value_for_form(self, value):
+        return self.get_prep_value(value)
+
+    def clean(self, value):
+        return ParagraphRef.parse(super().clean(value))
+
+    def get_api_representation(self, value, context=None):
+        return self.get_prep_value(value)
+
+    def get_searchable_content(self, value):
+        return []  # a stored key, not words (and its labels would cost queries)

@@ -8,10 +8,11 @@ functions turn the flat segment list into the blocks a reader sees, or into plai
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from django.utils.html import escape, format_html
+from django.template.loader import get_template
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from .models import SegmentKind
+from .choices import SegmentKind
 
 # The element a segment opens when it starts a block (i.e. does not run on); other kinds open
 # a paragraph. In the Chinese original, quotations run on inside paragraphs; in the English
@@ -39,6 +40,15 @@ class Item:
     def missing(self):
         return not self.text
 
+    @property
+    def annotation_notes(self):
+        """(note, quoted) for each editors' note on the segment: the words a note is about
+        are quoted only where this version has them."""
+        shown = str(self.text)
+        return [
+            (note, bool(note.phrase) and escape(note.phrase) in shown) for note in self.annotations
+        ]
+
 
 @dataclass
 class Block:
@@ -54,6 +64,22 @@ class Block:
     @property
     def last_number(self):
         return self.items[-1].number if self.items else self.children[-1].last_number
+
+    @property
+    def numbers_label(self):
+        """The paragraph numbers the block spans: "4", or "4–6"."""
+        first, last = self.number, self.last_number
+        return str(first) if first == last else f"{first}–{last}"
+
+    @property
+    def notes(self):
+        """The translation notes on this block's segments, in order."""
+        return [note for item in self.items for note in item.notes]
+
+    @property
+    def alignment_notes(self):
+        """Why the segments of a gap have no text in this version, as the editors put it."""
+        return " ".join(i.segment.alignment_note for i in self.items if i.segment.alignment_note)
 
     @property
     def annotations(self):
@@ -76,21 +102,14 @@ def linked_text(text, links):
     """`text` as HTML with the first occurrence of each link's phrase linked. Phrases are
     linked longest first, and never inside a link made already."""
     html = escape(text)
+    template = get_template("edition/includes/text_link.html")
     for link in sorted(links, key=lambda link: -len(link.phrase)):
         phrase = escape(link.phrase)
         start = _outside_links(html, phrase)
         if start < 0:
             continue
-        opening = format_html(
-            '<a class="{}" href="{}" title="{}"{}>',
-            link.css_class,
-            link.url,
-            link.title,
-            format_html(' data-popover="{}" aria-haspopup="dialog"', link.popover)
-            if link.popover
-            else "",
-        )
-        html = f"{html[:start]}{opening}{phrase}</a>{html[start + len(phrase) :]}"
+        linked = template.render({"link": link})
+        html = f"{html[:start]}{linked}{html[start + len(phrase) :]}"
     return mark_safe(html)
 
 
@@ -119,13 +138,13 @@ def reading_blocks(segments, version, notes=None, links=None, annotations=None):
     """
     blocks = []
     links = links or {}
-    for number, segment in enumerate(segments, start=1):
-        text, run_in = segment.version_texts.get(version.code, ("", False))
+    for segment in segments:
+        text, run_in = segment.text_in(version.code), segment.runs_on(version.code)
         marked = links.get((segment.anchor, version.code))
         if text and marked:
             text = linked_text(text, marked)
         item = Item(
-            number,
+            segment.number,
             segment,
             text,
             (notes or {}).get(segment.anchor, []),
@@ -208,15 +227,15 @@ def parallel_rows(segments, left, right, notes=None):
     notes = notes or {}
 
     def cell(version, index):
-        text = segments[index].version_texts.get(version.code, ("", False))[0]
-        following = segments[index + 1].version_texts if index + 1 < len(segments) else {}
-        runs_on = following.get(version.code, ("", False))[1]
+        text = segments[index].text_in(version.code)
+        following = segments[index + 1] if index + 1 < len(segments) else None
+        runs_on = following is not None and following.runs_on(version.code)
         ends = text.rstrip().endswith(SENTENCE_ENDS)
         return Cell(version, text, bool(text) and runs_on and not ends)
 
     return [
         Row(
-            index + 1,
+            segment.number,
             segment,
             cell(left, index),
             cell(right, index),

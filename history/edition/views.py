@@ -9,16 +9,15 @@ import hashlib
 from django.http import Http404, HttpResponse
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
-from django.utils.cache import patch_vary_headers
-from django.utils.html import format_html_join
 from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from history.core import versions
+from history.core.fragments import fragment_or_page
 from history.core.structured_data import json_ld
-from history.core.versions import PAGES
 
+from . import related
 from .citation import edition_citation
 from .reading import Item, parallel_rows, reading_blocks, version_parts
 
@@ -36,10 +35,10 @@ def _cited_item(request, page):
     anchor = request.GET.get("cite")
     if not anchor:
         return None
-    for number, segment in enumerate(page.all_segments, start=1):
-        if segment.anchor == anchor:
-            return Item(number, segment, "")
-    raise Http404("No such paragraph")
+    segment = page.segment_at(anchor)
+    if segment is None:
+        raise Http404("No such paragraph")
+    return Item(segment.number, segment, "")
 
 
 def _flag(request, name, default="off"):
@@ -52,25 +51,22 @@ def _flag(request, name, default="off"):
 def _anchor_numbers(request, page):
     """{anchor: ¶ number} of the live revision: a small dict, cached, so that a page view does
     not load every segment's text to list or number its paragraphs."""
-    return _cached(
-        request,
-        page,
-        "anchor-numbers",
-        lambda: {segment.anchor: n for n, segment in enumerate(page.all_segments, start=1)},
-    )
+    return _cached(request, page, "anchor-numbers", lambda: page.paragraph_numbers)
 
 
 def _cite_context(request, page, version):
     item = _cited_item(request, page)
-    label = _("Paragraph %(number)s")
-    selected = item.anchor if item else None
-    options = format_html_join(
-        "",
-        '<option value="{}"{}>{}</option>',
-        (
-            (anchor, " selected" if anchor == selected else "", label % {"number": n})
-            for anchor, n in _anchor_numbers(request, page).items()
+    selected = item.anchor if item else ""
+    # The paragraphs to choose from, rendered once per revision and chosen paragraph.
+    options = _cached(
+        request,
+        page,
+        "cite-options",
+        lambda: render_to_string(
+            "edition/includes/cite_options.html",
+            {"numbers": _anchor_numbers(request, page), "selected": selected},
         ),
+        selected,
     )
     return {
         "citation": edition_citation(request, page, version, item),
@@ -91,34 +87,9 @@ def _cached(request, page, name, render, *vary, tags=()):
     )
 
 
-def related_links(request, page, relation):
-    """Links that an app above the edition keeps for it through a reverse relation (the
-    atlas's place names, the timeline's events): the edition does not import those apps; each
-    related model answers `links_for(edition, request)`. Empty if the app is not installed."""
-    descriptor = getattr(type(page), relation, None)
-    if descriptor is None:
-        return {}
-    return versions.cached(
-        "related",
-        lambda: descriptor.rel.related_model.links_for(page, request),
-        vary=[relation, page.pk],
-        request=request,
-    )
-
-
-def related_tags(page, relation):
-    """What links kept through `relation` show: the content of the app that keeps them, and
-    where its pages are (so a page listing them is dropped when they change)."""
-    descriptor = getattr(type(page), relation, None)
-    return (descriptor.rel.related_model._meta.app_label, PAGES) if descriptor else (PAGES,)
-
-
 def _reading_parts(request, page, version):
     """The rendered text of one version, the translation notes, and the notes on key terms."""
-    links = {}
-    for relation in ("place_mentions", "term_mentions"):
-        for key, found in related_links(request, page, relation).items():
-            links.setdefault(key, []).extend(found)
+    links = related.text_links(page, request)
     digest = hashlib.sha256(repr(sorted(links.items())).encode()).hexdigest()[:16]
 
     def render():
@@ -181,10 +152,10 @@ def read(request, page):
             "events",
             lambda: render_to_string(
                 "edition/includes/events.html",
-                {"events": _numbered(request, page, related_links(request, page, "events"))},
+                {"events": _numbered(request, page, related.events(page, request))},
                 request,
             ),
-            tags=related_tags(page, "events"),
+            tags=related.tags_of(related.EVENTS),
         ),
         json_ld=_json_ld(request, page),
     )
@@ -224,16 +195,9 @@ def parallel(request, page):
         return render_to_string("edition/includes/parallel_table.html", context, request)
 
     table = _cached(request, page, "parallel", render, left.code, right.code)
-    # A history-restore request (htmx's cache missed) needs the whole page back.
-    if request.htmx and not request.htmx.history_restore_request:
-        response = HttpResponse(table)
-    else:
-        context = page.get_context(request)
-        context.update(left=left, right=right, table=table)
-        response = TemplateResponse(request, "edition/parallel_page.html", context)
-    # The same address answers htmx with a fragment and browsers with a page.
-    patch_vary_headers(response, ("HX-Request",))
-    return response
+    context = page.get_context(request)
+    context.update(left=left, right=right, table=table)
+    return fragment_or_page(request, "edition/parallel_page.html", context, fragment_html=table)
 
 
 def cite_fragment(request, page):

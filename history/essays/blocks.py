@@ -15,11 +15,11 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 from history.core.alt_text import AltTextImageBlock
 from history.core.blocks import StoredChoiceBlock
 from history.edition.passages import (
+    ParagraphBlock,
     paragraph_problem,
-    parse_paragraph,
-    segment_choices,
     version_choices,
 )
+from history.edition.references import ParagraphRef
 
 TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 CAPTION_FEATURES = ["italic", "link"]
@@ -73,7 +73,7 @@ class EditionQuoteBlock(blocks.StructBlock):
     """A paragraph of an edition, chosen from the list of its paragraphs: it shows the
     paragraph's current text and links to it."""
 
-    paragraph = StoredChoiceBlock(label=_("paragraph"), choices=segment_choices)
+    paragraph = ParagraphBlock(label=_("paragraph"))
     version = StoredChoiceBlock(
         label=_("version"),
         choices=version_choices,
@@ -126,11 +126,10 @@ class EssayBodyBlock(blocks.StreamBlock):
 
 
 def quotation_refs(body):
-    """The (edition id, anchor, version) of every quotation in `body`, from its stored data."""
+    """The (ParagraphRef, version) of every quotation in `body`, from its stored data."""
     return [quotation_ref(item["value"]) for item in body.raw_data if item["type"] == "quote"]
 
 
 def quotation_ref(value):
-    """(edition id, anchor, version code or "") of a quotation's value (stored or not)."""
-    edition_id, anchor = parse_paragraph(value.get("paragraph"))
-    return (edition_id, anchor, value.get("version") or "")
+    """(ParagraphRef or None, version code or "") of a quotation's value (stored or not)."""
+    return (ParagraphRef.parse(value.get("paragraph")), value.get("version") or "")

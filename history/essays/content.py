@@ -41,7 +41,7 @@ from history.core.prose import read_rich
 from history.core.simple_pages import load_simple_page
 from history.core.translating import load_page_translations, stand_in_where_untranslated
 from history.edition.models import EditionPage
-from history.edition.passages import paragraph_value
+from history.edition.references import ParagraphRef
 
 from .footnotes import EssayFootnote, marker_problems, markers_in, misplaced_markers
 from .pages import EssayIndexPage, EssayPage
@@ -204,11 +204,11 @@ def _quote(item, where):
     if segment is None:
         raise ContentError(f"{where}: the edition has no paragraph “{anchor}”")
     version = str(item.get("version") or "")
-    if version and version not in segment.version_texts:
+    if version and not segment.text_in(version):
         raise ContentError(f"{where}: paragraph {anchor} has no text in version “{version}”")
     comment = read_rich(item["comment"], where, prose) if item.get("comment") else ""
     return {
-        "paragraph": paragraph_value(edition.pk, anchor),
+        "paragraph": str(ParagraphRef(edition.pk, anchor)),
         "version": version,
         "comment": comment,
     }

@@ -14,7 +14,7 @@ from history.core.images import image_key
 from history.core.loading import stable_key
 from history.core.prose import write_rich
 from history.edition.models import EditionPage
-from history.edition.passages import parse_paragraph
+from history.edition.references import ParagraphRef
 
 from .content import DEFAULT_EDITION, block_ids, prose
 from .pages import EssayIndexPage, EssayPage
@@ -111,11 +111,11 @@ def _item(kind, raw, editions, images):
 
 
 def _quote(raw, editions):
-    edition_id, anchor = parse_paragraph(raw["paragraph"])
+    ref = ParagraphRef.parse(raw["paragraph"])
     item = {"type": "quote"}
-    if editions.get(edition_id, DEFAULT_EDITION) != DEFAULT_EDITION:
-        item["edition"] = editions[edition_id]
-    item["anchor"] = anchor
+    if editions.get(ref.page_id, DEFAULT_EDITION) != DEFAULT_EDITION:
+        item["edition"] = editions[ref.page_id]
+    item["anchor"] = ref.anchor
     if raw.get("version"):
         item["version"] = raw["version"]
     if raw.get("comment"):

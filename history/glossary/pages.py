@@ -9,6 +9,9 @@ from wagtail.models import Page
 
 from history.core.models import EDITORIAL_FEATURES
 
+from . import views
+from .terms import GlossaryTerm
+
 
 class GlossaryPage(RoutablePageMixin, Page):
     """Routes: the A–Z list and `term/<slug>/` (the short entry: a fragment for htmx, a page
@@ -27,19 +30,13 @@ class GlossaryPage(RoutablePageMixin, Page):
 
     @path("")
     def glossary(self, request):
-        from .views import glossary
-
-        return glossary(request, self)
+        return views.glossary(request, self)
 
     def sitemap_subpaths(self):
         """Each term's entry (every term is shown in every language)."""
-        from .terms import GlossaryTerm
-
         slugs = GlossaryTerm.objects.order_by("slug").values_list("slug", flat=True).distinct()
         return [f"term/{slug}/" for slug in slugs]
 
     @path("term/<slug:slug>/")
     def term(self, request, slug):
-        from .views import term
-
-        return term(request, self, slug)
+        return views.term(request, self, slug)

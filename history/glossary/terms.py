@@ -11,7 +11,6 @@ from wagtail.models import RevisionMixin, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from history.core.localized import localized
 from history.core.models import EDITORIAL_FEATURES
 from history.edition.marks import TextMark
 
@@ -108,42 +107,6 @@ class TermMention(TextMark):
                 fields=["edition", "anchor", "version", "phrase"], name="unique_term_mention"
             )
         ]
-
-    @classmethod
-    def links_for(cls, edition, request):
-        """{(anchor, version): [Link]} for the terms marked in `edition` (any language): each
-        links to its glossary entry, and opens its short definition in place."""
-        from history.edition.reading import Link
-
-        from .pages import GlossaryPage
-
-        mentions = list(
-            cls.objects.filter(edition__translation_key=edition.translation_key).select_related(
-                "term"
-            )
-        )
-        glossary = next(iter(localized(GlossaryPage.objects.live())), None)
-        if not mentions or glossary is None:
-            return {}
-        base = glossary.get_url(request)
-        keys = {mention.term.translation_key for mention in mentions}
-        terms = {
-            term.translation_key: term
-            for term in localized(GlossaryTerm.objects.filter(translation_key__in=keys))
-        }
-        links = {}
-        for mention in mentions:
-            term = terms.get(mention.term.translation_key, mention.term)
-            links.setdefault((mention.anchor, mention.version), []).append(
-                Link(
-                    mention.phrase,
-                    f"{base}#term-{term.slug}",
-                    term.term,
-                    "term-link",
-                    f"{base}term/{term.slug}/",
-                )
-            )
-        return links
 
 
 def _plain_latin(text):

@@ -3,9 +3,9 @@
 from django.http import Http404
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
-from django.utils.cache import patch_vary_headers
 
 from history.core import versions
+from history.core.fragments import fragment_or_page
 from history.core.localized import localized
 
 from .terms import GlossaryTerm
@@ -44,8 +44,9 @@ def term(request, page, slug):
         raise Http404("No such term")
     context = page.get_context(request)
     context["term"] = found
-    fragment = request.htmx and not request.htmx.history_restore_request
-    template = "glossary/includes/term_popover.html" if fragment else "glossary/term_page.html"
-    response = TemplateResponse(request, template, context)
-    patch_vary_headers(response, ("HX-Request",))
-    return response
+    return fragment_or_page(
+        request,
+        "glossary/term_page.html",
+        context,
+        fragment_template="glossary/includes/term_popover.html",
+    )

@@ -1,7 +1,11 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from history.edition import related
+
+from .links import term_links
 from .terms import GlossaryTerm, TermMention
 
 
@@ -32,3 +36,4 @@ class GlossaryViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(GlossaryViewSetGroup)
+hooks.register(related.TEXT_LINKS, term_links)

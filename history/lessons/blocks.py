@@ -3,15 +3,18 @@ views, timeline ranges, glossary terms, essays) and the teacher's (questions, or
 instructions, notes). Blocks marked teacher-only are never rendered for anonymous visitors."""
 
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from history.atlas.figures import Action
+from history.atlas.figures import Action, ReportedFigure
+from history.atlas.places import Place
+from history.core.bibliography import SourceRecord
 from history.core.blocks import StoredChoiceBlock
 from history.core.localized import default_language
-from history.edition.passages import segment_choices, version_choices
+from history.edition.passages import ParagraphBlock, version_choices
 from history.timeline.events import Theme
 from history.timeline.listing import ERAS
 
@@ -33,6 +36,16 @@ class Skill(blocks.ChoiceBlock):
 SKILLS = dict(Skill.choices)
 
 
+class Level(models.TextChoices):
+    """Whom a lesson is for."""
+
+    SECONDARY = "secondary", _("Secondary school")
+    UNIVERSITY = "university", _("University")
+
+
+LEVELS = dict(Level.choices)
+
+
 class ResolvedBlock(blocks.StructBlock):
     """A block whose content comes from the site at render time: the lesson's view passes a
     function, named by `resolver`, that turns the stored value into what is shown."""
@@ -50,8 +63,8 @@ class ParagraphRangeBlock(ResolvedBlock):
     """Paragraphs of an edition from one to another, chosen from its list of paragraphs."""
 
     resolver = "resolve"
-    start = StoredChoiceBlock(label=_("from paragraph"), choices=segment_choices)
-    end = StoredChoiceBlock(label=_("to paragraph"), choices=segment_choices)
+    start = ParagraphBlock(label=_("from paragraph"))
+    end = ParagraphBlock(label=_("to paragraph"))
 
     def clean(self, value):
         value = super().clean(value)
@@ -124,9 +137,6 @@ class OrganiserBlock(ParagraphRangeBlock):
 
 def document_choices():
     """The documents whose figures the map shows, and all of them together."""
-    from history.atlas.figures import ReportedFigure
-    from history.core.bibliography import SourceRecord
-
     cited = ReportedFigure.objects.values("document")
     documents = SourceRecord.objects.filter(pk__in=cited).order_by("key")
     return [("all", _("All documents"))] + [
@@ -135,8 +145,6 @@ def document_choices():
 
 
 def place_choices():
-    from history.atlas.places import Place
-
     places = Place.objects.filter(locale__language_code=default_language()).order_by("name")
     return list(places.values_list("slug", "name"))
 

@@ -32,7 +32,7 @@ from history.core.prose import read_rich
 from history.core.simple_pages import load_simple_page
 from history.core.translating import load_page_translations, stand_in_where_untranslated
 from history.edition.models import EditionPage
-from history.edition.passages import paragraph_value
+from history.edition.references import ParagraphRef
 from history.essays.content import page_translation_key
 from history.essays.pages import EssayPage
 from history.glossary.terms import GlossaryTerm
@@ -118,7 +118,7 @@ def _choice(data, field, choices, where, required=True):
 
 def _paragraph(item, field, where, edition):
     anchor = require(item, field, where)
-    return paragraph_value(edition.pk, anchor)
+    return str(ParagraphRef(edition.pk, anchor))
 
 
 def _body(data, path, slug):

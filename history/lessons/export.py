@@ -11,7 +11,7 @@ from wagtail.models import Locale
 from history.core.exporting import Inline, Keys, write_page_yaml
 from history.core.loading import stable_key
 from history.core.prose import write_rich
-from history.edition.passages import parse_paragraph
+from history.edition.references import ParagraphRef
 from history.essays.pages import EssayPage
 from history.glossary.terms import GlossaryTerm
 
@@ -120,8 +120,8 @@ def _starters(raw):
 
 
 def _range(item, raw):
-    item["from"] = parse_paragraph(raw["start"])[1]
-    item["to"] = parse_paragraph(raw["end"])[1]
+    item["from"] = ParagraphRef.parse(raw["start"]).anchor
+    item["to"] = ParagraphRef.parse(raw["end"]).anchor
 
 
 def _item(kind, raw, names):

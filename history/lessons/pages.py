@@ -15,17 +15,13 @@ from history.core.models import EDITORIAL_FEATURES
 from history.core.roles import TEACHERS
 from history.core.stand_ins import StandInTranslations
 
-from .blocks import SKILLS, LessonBodyBlock
+from . import views
+from .blocks import SKILLS, LessonBodyBlock, Level
 from .permissions import LessonIndexPermissionTester, LessonPermissionTester
 
 # Short codes avoid letters and digits that are easily confused when read off a screen.
 CODE_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
 CODE_LENGTH = 6
-
-
-class Level(models.TextChoices):
-    SECONDARY = "secondary", _("Secondary school")
-    UNIVERSITY = "university", _("University")
 
 
 class LessonIndexPage(RoutablePageMixin, Page):
@@ -48,11 +44,13 @@ class LessonIndexPage(RoutablePageMixin, Page):
     def permissions_for_user(self, user):
         return LessonIndexPermissionTester(user, self)
 
+    def published_lessons(self):
+        """The lessons under this index that anyone may read (their bodies left unloaded)."""
+        return LessonPage.objects.child_of(self).live().public().defer_streamfields()
+
     @path("")
     def index(self, request):
-        from .views import lesson_index
-
-        return lesson_index(request, self)
+        return views.lesson_index(request, self)
 
 
 class LessonPage(StandInTranslations, RoutablePageMixin, Page):
@@ -133,21 +131,15 @@ class LessonPage(StandInTranslations, RoutablePageMixin, Page):
 
     @path("")
     def lesson(self, request):
-        from .views import lesson
-
-        return lesson(request, self, "page")
+        return views.lesson(request, self, "page")
 
     @path("handout/")
     def handout(self, request):
-        from .views import lesson
-
-        return lesson(request, self, "handout")
+        return views.lesson(request, self, "handout")
 
     @path("teacher/")
     def teacher_copy(self, request):
-        from .views import lesson
-
-        return lesson(request, self, "teacher")
+        return views.lesson(request, self, "teacher")
 
 
 def _new_code():

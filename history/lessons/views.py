@@ -1,27 +1,23 @@
-"""A lesson in its three forms (the page, the student handout, the teacher copy), the lessons
-index with its filters, and the short link and QR code that open a lesson in class."""
+"""A lesson in its three forms (the page, the student handout, the teacher copy) and the lessons
+index with its filters, as routed by the lesson pages."""
 
 from urllib.parse import urlencode
 
-import segno
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse, HttpResponseBadRequest, HttpResponseRedirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import get_language
-from django.views.decorators.http import require_safe
 from wagtail.models import Locale, Page
 
 from history.core import versions
-from history.core.localized import localized
-from history.edition.passages import parse_paragraph, readable_editions
+from history.core.fragments import fragment_or_page
+from history.edition.passages import readable_editions
 
-from .blocks import SKILLS
-from .excerpts import resolve
-from .pages import LessonPage, Level
+from .blocks import LEVELS, SKILLS
+from .excerpts import excerpt_editions, resolve
 from .permissions import is_teaching_staff
 from .pieces import map_view, timeline_range
 
@@ -83,7 +79,7 @@ def _lesson_parts(request, page, show_teacher):
 
     def render_body():
         values = [item["value"] for item in page.body.raw_data if item["type"] in RANGE_BLOCKS]
-        editions = readable_editions(parse_paragraph(v.get("start"))[0] for v in values)
+        editions = readable_editions(excerpt_editions(values))
         context = {
             "page": page,
             "request": request,
@@ -103,11 +99,11 @@ def _lesson_parts(request, page, show_teacher):
 def lesson_index(request, page):
     level = request.GET.get("level", "")
     skill = request.GET.get("skill", "")
-    level = level if level in Level.values else ""
+    level = level if level in LEVELS else ""
     skill = skill if skill in SKILLS else ""
 
     def render_list():
-        lessons = LessonPage.objects.child_of(page).live().public().defer_streamfields()
+        lessons = page.published_lessons()
         if level:
             lessons = lessons.filter(level=level)
         if skill:
@@ -124,38 +120,10 @@ def lesson_index(request, page):
         ),
         level=level,
         skill=skill,
-        levels=Level.choices,
+        levels=list(LEVELS.items()),
         skills=list(SKILLS.items()),
         query=urlencode([(k, v) for k, v in (("level", level), ("skill", skill)) if v]),
     )
-    if request.htmx and not request.htmx.history_restore_request:
-        response = HttpResponse(context["lesson_list"])
-    else:
-        response = TemplateResponse(request, "lessons/lesson_index_page.html", context)
-    patch_vary_headers(response, ("HX-Request",))
-    return response
-
-
-def _lesson_for_code(code):
-    found = localized(LessonPage.objects.live().public().filter(short_code=code))
-    if not found:
-        raise Http404("No lesson has this short link")
-    return found[0]
-
-
-@require_safe
-def short_link(request, code):
-    return HttpResponseRedirect(_lesson_for_code(code).url)
-
-
-@require_safe
-def qr_code(request, code):
-    """The short link as a QR code (SVG), drawn on the server for projecting in class."""
-    lesson = _lesson_for_code(code)
-    url = request.build_absolute_uri(f"/l/{lesson.short_code}/")
-    try:
-        code = segno.make(url, error="m")
-    except segno.DataOverflowError:
-        return HttpResponseBadRequest("This address is too long for a QR code.")
-    svg = code.svg_inline(scale=8, dark="#1d1b18", light="#ffffff")
-    return HttpResponse(svg, content_type="image/svg+xml")
+    return fragment_or_page(
+        request, "lessons/lesson_index_page.html", context, fragment_html=context["lesson_list"]
+    )

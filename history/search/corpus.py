@@ -80,9 +80,9 @@ def _paragraphs(request):
         default = edition.default_version(get_language())
         url = edition.get_url(request)
         name = edition.short_title or edition.title
-        for number, segment in enumerate(edition.all_segments, start=1):
+        for segment in edition.all_segments:
             for version in edition.all_versions:
-                text = segment.version_texts.get(version.code, ("", False))[0]
+                text = segment.text_in(version.code)
                 if not text:
                     continue
                 address = url if version.code == default.code else f"{url}?version={version.code}"
@@ -90,7 +90,7 @@ def _paragraphs(request):
                     Document(
                         kind="paragraph",
                         key=("segment", segment.pk, version.code),
-                        title=f"{name} ¶ {number}",
+                        title=f"{name} ¶ {segment.number}",
                         url=f"{address}#{segment.anchor}",
                         text=text,
                         language=version.language,

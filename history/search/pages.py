@@ -1,8 +1,9 @@
 """The search page: one page per language, answering `?q=...&type=...`."""
 
-from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
+
+from . import views
 
 
 class SearchPage(Page):
@@ -15,11 +16,7 @@ class SearchPage(Page):
         verbose_name = _("search page")
 
     def serve(self, request, *args, **kwargs):
-        from .views import search
-
-        response = search(request, self)
-        patch_vary_headers(response, ("HX-Request",))
-        return response
+        return views.search(request, self)
 
     def serve_preview(self, request, mode_name):
         return self.serve(request)

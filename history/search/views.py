@@ -2,8 +2,9 @@
 
 from urllib.parse import urlencode
 
-from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
+
+from history.core.fragments import fragment_or_page
 
 from .corpus import KINDS
 from .finding import MAX_QUERY, find
@@ -50,8 +51,9 @@ def search(request, page):
         ],
         kind_labels=KIND_LABELS,
     )
-    if request.htmx and not request.htmx.history_restore_request:
-        template = "search/includes/results.html"
-    else:
-        template = "search/search_page.html"
-    return TemplateResponse(request, template, context)
+    return fragment_or_page(
+        request,
+        "search/search_page.html",
+        context,
+        fragment_template="search/includes/results.html",
+    )

@@ -250,30 +250,6 @@ class Event(TranslatableMixin, RevisionMixin, index.Indexed, ClusterableModel):
                     "anchors": ", ".join(unknown)
                 }
 
-    @classmethod
-    def links_for(cls, edition, request):
-        """The events that concern `edition` (in any language), in the reader's language, with
-        their permalinks: [{"title", "date_label", "url", "paragraphs"}], oldest first."""
-        from history.core.localized import localized
-
-        from .pages import TimelinePage
-
-        events = localized(cls.objects.filter(edition__translation_key=edition.translation_key))
-        timeline = next(iter(localized(TimelinePage.objects.live())), None)
-        if not events or timeline is None:
-            return []
-        base = timeline.get_url(request)
-        events.sort(key=lambda event: (event.starts_on, event.slug))
-        return [
-            {
-                "title": event.title,
-                "date_label": event.date_label,
-                "url": f"{base}#event-{event.slug}",
-                "paragraphs": event.anchor_list,
-            }
-            for event in events
-        ]
-
     def save(self, *args, **kwargs):
         self.starts_on = self.start.first_day
         self.ends_on = self.end.last_day if self.end else self.start.last_day

@@ -8,6 +8,9 @@ from wagtail.models import Page
 
 from history.core.models import EDITORIAL_FEATURES
 
+from . import views
+from .events import Event
+
 
 class TimelinePage(RoutablePageMixin, Page):
     """Routes: the page (the results alone for htmx) and `event/<slug>/` (the event's own page,
@@ -35,24 +38,16 @@ class TimelinePage(RoutablePageMixin, Page):
 
     def sitemap_subpaths(self):
         """Each event's page (every event is shown in every language)."""
-        from .events import Event
-
         slugs = Event.objects.order_by("slug").values_list("slug", flat=True).distinct()
         return [f"event/{slug}/" for slug in slugs]
 
     @path("")
     def timeline(self, request):
-        from .views import timeline
-
-        return timeline(request, self)
+        return views.timeline(request, self)
 
     @path("event/<slug:slug>/")
     def event(self, request, slug):
-        from .views import event
-
-        return event(request, self, slug)
+        return views.event(request, self, slug)
 
     def events_json(self, request):
-        from .views import events_json
-
-        return events_json(request, self)
+        return views.events_json(request, self)

@@ -11,26 +11,16 @@ from html import unescape
 from django.http import Http404, HttpResponseBadRequest, JsonResponse
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
-from django.utils.cache import patch_vary_headers
 from django.utils.html import strip_tags
 
 from history.core import versions
+from history.core.fragments import fragment_or_page, vary_on_htmx, wants_fragment
 from history.core.localized import localized, localized_page
 from history.edition.models import EditionPage
 
 from .events import Theme
 from .listing import CAMPAIGN_ERA, ERAS, BadFilter, Filters, Timeline, overview
 from .schema import event_json_ld, timeline_json_ld
-
-
-def _fragment(request):
-    return request.htmx and not request.htmx.history_restore_request
-
-
-def _respond(request, template, context):
-    response = TemplateResponse(request, template, context)
-    patch_vary_headers(response, ("HX-Request",))
-    return response
 
 
 def timeline(request, page):
@@ -47,8 +37,10 @@ def timeline(request, page):
         "timeline-results", results, vary=[page.pk, filters.query()], request=request
     )
     context.update(results=results, filters=filters)
-    if _fragment(request):
-        return _respond(request, "timeline/includes/results_swap.html", context)
+    if wants_fragment(request):
+        return vary_on_htmx(
+            TemplateResponse(request, "timeline/includes/results_swap.html", context)
+        )
     context.update(themes=Theme.choices, eras=ERAS, campaign_era=CAMPAIGN_ERA)
     # Every event, whatever the filters: the list describes the canonical, unfiltered page.
     base = request.build_absolute_uri(page.get_url(request))
@@ -59,7 +51,7 @@ def timeline(request, page):
         ),
         vary=[page.pk, base],
     )
-    return _respond(request, page.get_template(request), context)
+    return vary_on_htmx(TemplateResponse(request, page.get_template(request), context))
 
 
 def event(request, page, slug):
@@ -70,10 +62,12 @@ def event(request, page, slug):
     context = page.get_context(request)
     context.update(event=found, links=_links(request, [found]), filters=Filters())
     context["json_ld"] = event_json_ld(found, request.build_absolute_uri(request.path))
-    template = (
-        "timeline/includes/event_more.html" if _fragment(request) else "timeline/event_page.html"
+    return fragment_or_page(
+        request,
+        "timeline/event_page.html",
+        context,
+        fragment_template="timeline/includes/event_more.html",
     )
-    return _respond(request, template, context)
 
 
 def events_json(request, page):
@@ -120,7 +114,7 @@ def _links(request, events):
             {
                 page.translation_key: (
                     page.get_url(request),
-                    {segment.anchor: n for n, segment in enumerate(page.all_segments, start=1)},
+                    page.paragraph_numbers,
                 )
                 for page in editions
             },

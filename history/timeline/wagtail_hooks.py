@@ -1,7 +1,11 @@
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from history.edition import related
+
 from .events import Event
+from .links import edition_events
 
 
 class EventViewSet(SnippetViewSet):
@@ -17,3 +21,4 @@ class EventViewSet(SnippetViewSet):
 
 
 register_snippet(EventViewSet)
+hooks.register(related.EVENTS, edition_events)

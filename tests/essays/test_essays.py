@@ -10,6 +10,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from history.core.bibliography import SourceRecord
 from history.core.language_parts import mark_chinese
+from history.edition.references import ParagraphRef
 from history.essays.footnotes import Numbering, marker_problems, markers_in
 from history.essays.pages import EssayPage, reading_minutes
 from tests.essays.factories import make_essay, paragraph, quote
@@ -246,7 +247,9 @@ def test_a_quotation_must_name_a_paragraph_of_its_edition_with_text_in_its_versi
         "version": ["This paragraph has no text in that version."]
     }
     value = {"paragraph": f"{site_content.pk}:p2", "version": "en", "comment": ""}
-    assert block.clean(block.to_python(value))["paragraph"] == f"{site_content.pk}:p2"
+    cleaned = block.clean(block.to_python(value))
+    assert cleaned["paragraph"] == ParagraphRef(site_content.pk, "p2")
+    assert block.get_prep_value(cleaned)["paragraph"] == f"{site_content.pk}:p2"
 
 
 def test_an_unpublished_edition_is_not_quoted(client, site_content):

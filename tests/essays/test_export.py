@@ -24,8 +24,9 @@ from wagtail_localize.models import (
     TranslationSource,
 )
 
-from history.core.blocks import StoredChoiceBlock
 from history.edition.models import EditionPage
+from history.edition.passages import ParagraphBlock
+from history.edition.references import ParagraphRef
 from history.essays.footnotes import EssayFootnote
 from history.essays.pages import EssayIndexPage, EssayPage
 from history.lessons.pages import LessonIndexPage, LessonPage
@@ -319,9 +320,9 @@ def _value(block, raw):
         ]
     if isinstance(block, blocks.ChooserBlock) and raw:
         return _natural(block.target_model.objects.get(pk=raw))
-    if isinstance(block, StoredChoiceBlock) and re.match(r"^\d+:", str(raw or "")):
-        edition_id, anchor = raw.split(":", 1)
-        return (_natural(EditionPage.objects.get(pk=edition_id)), anchor)
+    if isinstance(block, ParagraphBlock) and raw:
+        ref = ParagraphRef.parse(raw)
+        return (_natural(EditionPage.objects.get(pk=ref.page_id)), ref.anchor)
     return raw
 
 

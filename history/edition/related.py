@@ -1,0 +1,49 @@
+"""What apps above the edition add to its reading view, found through Wagtail's hooks.
+
+The edition imports none of them. An app that marks words in the text registers
+`edition_text_links`, a function (edition, request) -> {(anchor, version code): [Link]}; an app
+that relates things to the edition's paragraphs registers `edition_events`, a function (edition,
+request) -> [{"title", "date_label", "url", "paragraphs": [anchor]}]. Each answer is kept until
+the content of the app that gives it, or the page tree, changes; a page showing it depends on
+those too.
+"""
+
+from django.apps import apps
+from wagtail import hooks
+
+from history.core import versions
+
+TEXT_LINKS = "edition_text_links"
+EVENTS = "edition_events"
+
+
+def _answers(hook, edition, request):
+    for provider in hooks.get_hooks(hook):
+        app = apps.get_containing_app_config(provider.__module__).label
+        yield versions.cached(
+            f"related-{hook}",
+            lambda provider=provider: provider(edition, request),
+            vary=[provider.__module__, provider.__name__, edition.pk],
+            request=request,
+            tags=(app, versions.PAGES),
+        )
+
+
+def tags_of(hook):
+    """The tags of the apps that answer `hook`, and the page tree's."""
+    labels = {apps.get_containing_app_config(p.__module__).label for p in hooks.get_hooks(hook)}
+    return (*sorted(labels), versions.PAGES)
+
+
+def text_links(edition, request):
+    """{(anchor, version code): [Link]}: every registered app's links into the text."""
+    links = {}
+    for answer in _answers(TEXT_LINKS, edition, request):
+        for key, found in answer.items():
+            links.setdefault(key, []).extend(found)
+    return links
+
+
+def events(edition, request):
+    """The events every registered app relates to the edition's paragraphs."""
+    return [event for answer in _answers(EVENTS, edition, request) for event in answer]

@@ -1,0 +1,39 @@
+"""Terms marked in an edition's text, linked to the glossary (see history.edition.related)."""
+
+from history.core.localized import localized
+from history.edition.reading import Link
+
+from .pages import GlossaryPage
+from .terms import GlossaryTerm, TermMention
+
+
+def term_links(edition, request):
+    """{(anchor, version): [Link]} for the terms marked in `edition` (any language): each
+    links to its glossary entry, and opens its short definition in place."""
+    mentions = list(
+        TermMention.objects.filter(edition__translation_key=edition.translation_key).select_related(
+            "term"
+        )
+    )
+    glossary = next(iter(localized(GlossaryPage.objects.live())), None)
+    if not mentions or glossary is None:
+        return {}
+    base = glossary.get_url(request)
+    keys = {mention.term.translation_key for mention in mentions}
+    terms = {
+        term.translation_key: term
+        for term in localized(GlossaryTerm.objects.filter(translation_key__in=keys))
+    }
+    links = {}
+    for mention in mentions:
+        term = terms.get(mention.term.translation_key, mention.term)
+        links.setdefault((mention.anchor, mention.version), []).append(
+            Link(
+                mention.phrase,
+                f"{base}#term-{term.slug}",
+                term.term,
+                "term-link",
+                f"{base}term/{term.slug}/",
+            )
+        )
+    return links
