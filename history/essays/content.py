@@ -27,10 +27,8 @@ Wagtail alias of the page), with a notice; a translation loaded later replaces t
 
 import hashlib
 import json
-import re
 import uuid
 
-from django.utils.html import escape
 from wagtail.models import Locale
 
 from history.core.bibliography import SourceRecord
@@ -46,7 +44,6 @@ from history.edition.passages import paragraph_value
 from .footnotes import EssayFootnote, marker_problems, markers_in, misplaced_markers
 from .pages import EssayIndexPage, EssayPage
 
-ITALICS = re.compile(r"\*([^*\n]+)\*")
 DEFAULT_EDITION = "fifth-bulletin"
 
 
@@ -130,12 +127,6 @@ def _uuid(data, where):
         raise ContentError(f"{where}: translation_key is not a UUID") from error
 
 
-def prose(text):
-    """A paragraph of plain text with *italics*, as rich text."""
-    html = ITALICS.sub(r"<i>\1</i>", escape(" ".join(str(text).split())))
-    return f"<p>{html}</p>"
-
-
 def _body(data, path, slug):
     items = require(data, "body", path, list)
     blocks = []
@@ -163,7 +154,7 @@ def _body(data, path, slug):
 
 
 def _rich(item, field, where):
-    return read_rich(require(item, field, where, object), f"{where}: {field}", prose)
+    return read_rich(require(item, field, where, object), f"{where}: {field}")
 
 
 def block_ids(items, slug):
@@ -188,7 +179,7 @@ def _image(item, where):
     value = {key: item[key] for key in item if key not in ("type", "id")}
     value["image"] = image_for(require(item, "image", where), where).pk
     caption = item.get("caption")
-    value["caption"] = read_rich(caption, where, prose) if caption else ""
+    value["caption"] = read_rich(caption, where) if caption else ""
     value["credit"] = str(item.get("credit") or "")
     value["licence"] = str(item.get("licence") or "")
     return value
@@ -206,7 +197,7 @@ def _quote(item, where):
     version = str(item.get("version") or "")
     if version and version not in segment.version_texts:
         raise ContentError(f"{where}: paragraph {anchor} has no text in version “{version}”")
-    comment = read_rich(item["comment"], where, prose) if item.get("comment") else ""
+    comment = read_rich(item["comment"], where) if item.get("comment") else ""
     return {
         "paragraph": paragraph_value(edition.pk, anchor),
         "version": version,

@@ -16,7 +16,7 @@ from history.core.prose import write_rich
 from history.edition.models import EditionPage
 from history.edition.passages import parse_paragraph
 
-from .content import DEFAULT_EDITION, block_ids, prose
+from .content import DEFAULT_EDITION, block_ids
 from .pages import EssayIndexPage, EssayPage
 
 
@@ -54,7 +54,7 @@ def essay_data(essay, editions):
     data["body"] = body_items(essay, editions)
     footnotes = {}
     for footnote in essay.footnotes.all():
-        note = {"text": write_rich(footnote.text, prose)}
+        note = {"text": write_rich(footnote.text)}
         derived = stable_key("essays", essay.slug, "footnote", footnote.key)
         if footnote.translation_key != derived:
             note["translation_key"] = str(footnote.translation_key)
@@ -98,11 +98,11 @@ def body_items(essay, editions):
 
 def _item(kind, raw, editions, images):
     if kind == "paragraph":
-        return {"type": kind, "text": write_rich(raw, prose)}
+        return {"type": kind, "text": write_rich(raw)}
     if kind == "heading":
         return {"type": kind, "text": raw}
     if kind == "callout":
-        return {"type": kind, "title": raw["title"], "text": write_rich(raw["text"], prose)}
+        return {"type": kind, "title": raw["title"], "text": write_rich(raw["text"])}
     if kind == "quote":
         return _quote(raw, editions)
     if kind == "image":
@@ -119,7 +119,7 @@ def _quote(raw, editions):
     if raw.get("version"):
         item["version"] = raw["version"]
     if raw.get("comment"):
-        item["comment"] = write_rich(raw["comment"], prose)
+        item["comment"] = write_rich(raw["comment"])
     return item
 
 
@@ -129,7 +129,7 @@ def _image(raw, images):
     item = {"type": "image", "image": image_key(images[raw["image"]])}
     for field, stored in raw.items():
         if field == "caption" and stored:
-            item[field] = write_rich(stored, prose)
+            item[field] = write_rich(stored)
         elif field != "image" and stored not in ("", None):
             item[field] = stored
     return item

@@ -11,7 +11,7 @@ from history.core.loading import (
     require,
 )
 from history.core.models import HomePage
-from history.core.paragraphs import read_rich_text
+from history.core.prose import read_rich_field
 from history.core.simple_pages import load_simple_page
 from history.core.translating import load_collection_translations
 from history.edition.models import EditionPage
@@ -60,7 +60,7 @@ def load_terms(loader, path, items):
             term.chinese = require(item, "chinese", where)
             term.pinyin = str(item.get("pinyin") or "")
             term.short = require(item, "short", where)
-            term.note = read_rich_text(item, "note", where)
+            term.note = read_rich_field(item, "note", where)
             unknown = [s for s in referenced_slugs(term.note) if s not in keys]
             if unknown:
                 raise ContentError(f"{where}: note: no term {unknown} to refer to")

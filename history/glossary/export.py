@@ -6,7 +6,7 @@ from wagtail.models import Locale
 from history.core.exporting import Inline
 from history.core.file_order import existing_items, in_file_order
 from history.core.loading import stable_key
-from history.core.paragraphs import write_rich_text
+from history.core.prose import write_rich
 from history.core.simple_pages import export_simple_page
 from history.edition.models import EditionPage
 
@@ -58,7 +58,7 @@ def term_data(term, written, marks):
     if term.translation_key != stable_key(TERMS, term.slug):
         data["translation_key"] = str(term.translation_key)
     data.update(term=term.term, chinese=term.chinese, pinyin=term.pinyin, short=term.short)
-    write_rich_text(data, "note", term.note)
+    data["note"] = write_rich(term.note)
     keys = [record.key for record in term.sources.all()]
     data["sources"] = in_file_order(keys, written.get("sources"))
     data["mentions"] = marks

@@ -22,9 +22,7 @@ from the file (made in the admin, or renamed since).
 
 import hashlib
 import json
-import re
 
-from django.utils.html import escape
 from wagtail.models import Locale
 
 from history.core.loading import ContentError, digest_files, read_yaml, require, stable_key
@@ -43,7 +41,6 @@ from .excerpts import range_problem
 from .pages import CODE_ALPHABET, CODE_LENGTH, LessonIndexPage, LessonPage, Level
 from .permissions import ensure_groups
 
-ITALICS = re.compile(r"\*([^*\n]+)\*")
 EDITION = "fifth-bulletin"
 
 
@@ -107,11 +104,6 @@ def file_code(slug):
     return "".join(CODE_ALPHABET[byte % len(CODE_ALPHABET)] for byte in digest[:CODE_LENGTH])
 
 
-def rich(text):
-    paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", str(text)) if p.strip()]
-    return "".join("<p>" + ITALICS.sub(r"<i>\1</i>", escape(p)) + "</p>" for p in paragraphs)
-
-
 def _choice(data, field, choices, where, required=True):
     value = data.get(field) or ""
     if (value or required) and value not in choices:
@@ -154,7 +146,7 @@ def _body(data, path, slug):
                 "skill": _choice(item, "skill", SKILLS, where),
                 "prompt": _rich(item, "prompt", where),
                 "sentence_starters": _starters(item.get("starters") or [], where),
-                "model_answer": read_rich(item.get("model_answer") or "", where, rich),
+                "model_answer": read_rich(item.get("model_answer") or "", where),
             }
         elif kind == "map_view":
             value = {f: str(item.get(f) or "") for f in ("document", "kind", "place", "caption")}
@@ -192,7 +184,7 @@ def block_id(item, slug, number):
 
 
 def _rich(item, field, where):
-    return read_rich(require(item, field, where, object), f"{where}: {field}", rich)
+    return read_rich(require(item, field, where, object), f"{where}: {field}")
 
 
 def _starters(items, where):

@@ -15,7 +15,7 @@ from history.edition.passages import parse_paragraph
 from history.essays.pages import EssayPage
 from history.glossary.terms import GlossaryTerm
 
-from .content import block_id, file_code, rich
+from .content import block_id, file_code
 from .pages import LessonIndexPage, LessonPage
 
 
@@ -127,7 +127,7 @@ def _range(item, raw):
 def _item(kind, raw, names):
     item = {"type": kind}
     if kind in ("instructions", "teacher_note"):
-        item["text"] = write_rich(raw, rich)
+        item["text"] = write_rich(raw)
     elif kind == "excerpt":
         _range(item, raw)
         for field in ("version", "parallel", "anatomy", "adapted"):
@@ -139,12 +139,12 @@ def _item(kind, raw, names):
             item["instructions"] = raw["instructions"]
     elif kind == "question":
         item["skill"] = raw["skill"]
-        item["prompt"] = write_rich(raw["prompt"], rich)
+        item["prompt"] = write_rich(raw["prompt"])
         starters = _starters(raw.get("sentence_starters") or [])
         if starters:
             item["starters"] = starters
         if raw.get("model_answer"):
-            item["model_answer"] = write_rich(raw["model_answer"], rich)
+            item["model_answer"] = write_rich(raw["model_answer"])
     elif kind in ("map_view", "timeline_range"):
         item.update({field: value for field, value in raw.items() if value})
     elif kind == "vocabulary":

@@ -16,7 +16,7 @@ from history.core.loading import (
     require_choice,
 )
 from history.core.models import HomePage
-from history.core.paragraphs import read_rich_text
+from history.core.prose import read_rich_field
 from history.core.simple_pages import load_simple_page
 from history.core.translating import load_collection_translations
 from history.edition.models import EditionPage
@@ -83,7 +83,7 @@ def load_events(loader, path):
             event.date_note = str(item.get("date_note") or "")
             event.theme = require_choice(item, "theme", where, Theme.values)
             event.summary = require(item, "summary", where)
-            event.text = read_rich_text(item, "text", where)
+            event.text = read_rich_field(item, "text", where)
             anchors = item.get("anchors") or []
             edition = item.get("edition", DEFAULT_EDITION if anchors else None)
             if edition and edition not in editions:

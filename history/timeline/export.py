@@ -7,7 +7,7 @@ from history.atlas.places import Place
 from history.core.file_order import existing_items, in_file_order
 from history.core.images import image_key
 from history.core.loading import stable_key
-from history.core.paragraphs import write_rich_text
+from history.core.prose import write_rich
 from history.core.simple_pages import export_simple_page
 from history.edition.models import EditionPage
 
@@ -59,7 +59,7 @@ def event_data(event, written, places, editions):
     data["date_note"] = event.date_note
     data["theme"] = event.theme
     data["summary"] = event.summary
-    write_rich_text(data, "text", event.text)
+    data["text"] = write_rich(event.text)
     slugs = [places[place.translation_key] for place in event.places.all()]
     data["places"] = in_file_order(slugs, written.get("places"))
     anchors = event.anchor_list

@@ -258,7 +258,7 @@ def test_edits_in_the_admin_survive_export_and_a_fresh_load(content_copy, tmp_pa
     assert not written(export_site(content_copy))  # a second export changes no file
     events = yaml.safe_load((content_copy / "timeline/events.yaml").read_text())
     humen = next(item for item in events if item["key"] == "1839-humen")
-    assert "<i>Humen</i>" in humen["text_html"]
+    assert "<i>Humen</i>" in humen["text"]["html"]
     fresh_database()
     load_site(content_copy)
     after = snapshot(client)
