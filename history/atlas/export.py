@@ -5,8 +5,8 @@ them."""
 from wagtail.models import Locale
 
 from history.core.exporting import Inline
-from history.core.loading import stable_key
 from history.core.simple_pages import export_simple_page
+from history.core.snippet_lists import export_snippet_list
 from history.edition.models import EditionPage
 
 from .content import FIGURES, MAP_FIELDS, MAP_PAGE_FIELDS, NUMBERS_FIELDS, PLACES
@@ -28,16 +28,16 @@ def export(exporter):
         .select_related("document", "edition", "place")
         .order_by("pk")
     )
-    if places or exporter.path("atlas/places.yaml").exists():
-        exporter.write_yaml("atlas/places.yaml", [place_data(p, place_slugs) for p in places])
-    if figures or exporter.path("atlas/figures.yaml").exists():
-        exporter.write_yaml(
-            "atlas/figures.yaml",
-            [figure_data(f, place_slugs, edition_slugs) for f in figures],
-        )
+    export_snippet_list(
+        exporter, PLACES, places, lambda place, _written: place_data(place, place_slugs)
+    )
+    export_snippet_list(
+        exporter,
+        FIGURES,
+        figures,
+        lambda figure, _written: figure_data(figure, place_slugs, edition_slugs),
+    )
     export_mentions(exporter, place_slugs, edition_slugs)
-    exporter.collection_translations(PLACES, {place.slug: place for place in places})
-    exporter.collection_translations(FIGURES, {figure.slug: figure for figure in figures})
     export_simple_page(
         exporter, "atlas/map", "atlas/map.yaml", MapPage, MAP_FIELDS, MAP_PAGE_FIELDS
     )
@@ -68,53 +68,30 @@ def parents_first(places):
 
 
 def place_data(place, slugs):
-    data = {"key": place.slug}
-    if place.translation_key != stable_key(PLACES, place.slug):
-        data["translation_key"] = str(place.translation_key)
-    data.update(kind=place.kind, name=place.name, name_zh=place.name_zh, pinyin=place.pinyin)
+    """The fields of a place's item that are not `Field`s of PLACES."""
+    data = {"point": [number(place.latitude), number(place.longitude)]}
     if place.parent_id:
         data["parent"] = slugs[place.parent.translation_key]
-    data["point"] = [number(place.latitude), number(place.longitude)]
-    data["point_note"] = place.point_note
-    data["approximate"] = place.approximate
     if place.outline:
         data["outline"] = Inline(place.outline)
-    data["status_1952"] = place.status_1952
-    data["status_today"] = place.status_today
     return data
 
 
 def figure_data(figure, place_slugs, edition_slugs):
-    """A figure's item; `edition` and `translation_by` only where they are not what the
-    loader assumes from the document and the anchor."""
-    data = {"key": figure.slug}
-    if figure.translation_key != stable_key(FIGURES, figure.slug):
-        data["translation_key"] = str(figure.translation_key)
-    data["document"] = figure.document.key
-    if figure.anchor:
-        data["anchor"] = figure.anchor
+    """The fields of a figure's item that are not `Field`s of FIGURES; `edition` and
+    `translation_by` only where they are not what the loader assumes from the document and
+    the anchor."""
+    data = {"document": figure.document.key}
     edition = edition_slugs[figure.edition.translation_key] if figure.edition_id else None
     if edition != (figure.document.key if figure.anchor else None):
         data["edition"] = edition
     if figure.place_id:
         data["place"] = place_slugs[figure.place.translation_key]
-    data["kind"] = figure.kind
     if figure.value is not None:
         data["value"] = number(figure.value)
-    if figure.unit:
-        data["unit"] = figure.unit
-    data["approximation"] = figure.approximation
-    data["period"] = figure.period
-    data["as_of"] = figure.as_of
-    if figure.as_of_month_end:
-        data["as_of_month_end"] = True
-    data["label"] = figure.label
-    data["phrase_original"] = figure.phrase_original
-    data["phrase_translation"] = figure.phrase_translation
     assumed = TranslationBy.RECEIVED if figure.anchor else TranslationBy.EDITORS
     if figure.translation_by != assumed:
         data["translation_by"] = figure.translation_by
-    data["note"] = figure.note
     return data
 
 

@@ -140,6 +140,24 @@ class Loader:
         )
         return obj
 
+    def sync_page(self, key, digest, existing, parent, new, fill):
+        """`sync` for a page loaded from files whose digest is `digest`: `new()` makes an
+        unsaved page, `fill(page)` sets its fields; it is made under `parent`, and each
+        change is published (loading a file publishes it)."""
+
+        def create():
+            page = new()
+            fill(page)
+            parent.add_child(instance=page)
+            page.save_revision().publish()
+            return page
+
+        def update(page):
+            fill(page)
+            page.save_revision().publish()
+
+        return self.sync(key, digest, existing, create, update)
+
     def sync_snippet(self, key, data, existing, new, fill, path):
         """`sync` for one item of a content file that becomes a snippet with revisions.
 

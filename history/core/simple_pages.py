@@ -1,11 +1,19 @@
-"""Loading a page whose content is a handful of fields in one YAML file (the map, the numbers
-page, the timeline): title, slug, menu flag, description, and the fields its model names; and
-writing such a page back to its file."""
+"""Pages in content files, loaded and written back by one set of functions.
+
+- A simple page is a handful of fields in one YAML file (the map, the numbers page, the
+  timeline): title, slug, menu flag, description, and the fields its model names.
+- A page folder (essays, lessons) is an index page, `<folder>/<folder>.yaml` (a simple page
+  with an `intro` and the list of its pages' slugs under the folder's name), and one file per
+  page, `<folder>/<slug>.yaml`, whose own fields the folder's app reads and writes.
+"""
 
 import uuid
+from dataclasses import dataclass
+from functools import partial
 
 from wagtail.models import Locale, Page
 
+from .exporting import write_page_yaml
 from .loading import (
     ContentError,
     digest_files,
@@ -14,8 +22,99 @@ from .loading import (
     require,
     stable_key,
 )
-from .models import LoadedContent
-from .translating import load_page_translations
+from .models import HomePage, LoadedContent
+from .translating import load_page_translations, stand_in_where_untranslated
+
+# The fields every page file may give, besides its own (see `page_fields`).
+PAGE_FILE_FIELDS = ["search_description", "seo_title"]
+
+
+@dataclass(frozen=True)
+class PageFolder:
+    """A folder of page files under an index page (see the module's docstring)."""
+
+    name: str
+    index_model: type
+    page_model: type
+
+    @property
+    def index_file(self):
+        return f"{self.name}/{self.name}.yaml"
+
+    @property
+    def index_key(self):
+        return f"{self.name}/index"
+
+    def key(self, slug):
+        """The content key of the page `slug`: it names its load, its translation file and,
+        unless its file gives one, its translation key."""
+        return f"{self.name}/{slug}"
+
+
+def load_page_folder(loader, folder, fill):
+    """Load the index page of `folder` and its pages in the order the index lists them, each
+    with its translations (or a stand-in where it has none). `fill(page, data, path)` sets a
+    page's own fields from its file's `data`."""
+    path = loader.content_dir / folder.index_file
+    if not path.exists():
+        return
+    home = HomePage.objects.get(locale=Locale.get_default())
+    index = load_simple_page(loader, folder.index_key, path, folder.index_model, home, ["intro"])
+    for slug in require(read_yaml(path), folder.name, path, list):
+        page = load_folder_page(
+            loader, folder, loader.content_dir / folder.name / f"{slug}.yaml", index, fill
+        )
+        load_page_translations(loader, folder.key(slug), page)
+        stand_in_where_untranslated(loader, folder.key(slug), page)
+
+
+def load_folder_page(loader, folder, path, index, fill):
+    """Create or update the page of the file `path` under `index`."""
+    data = read_yaml(path)
+    slug = require(data, "slug", path)
+    if path.stem != slug:
+        raise ContentError(f"{path}: slug “{slug}” should match the file name")
+    key = folder.key(slug)
+    translation_key = item_translation_key(data, path, key)
+
+    def fill_page(page):
+        page.title = require(data, "title", path)
+        page.slug = slug
+        for field in PAGE_FILE_FIELDS:
+            setattr(page, field, str(data.get(field) or ""))
+        page.show_in_menus = bool(data.get("show_in_menus"))
+        fill(page, data, path)
+
+    model = folder.page_model
+    existing = model.objects.filter(locale=index.locale, translation_key=translation_key).first()
+    new = partial(model, locale=index.locale, translation_key=translation_key)
+    return loader.sync_page(key, digest_files(path), existing, index, new, fill_page)
+
+
+def export_page_folder(exporter, folder, page_data):
+    """Write the index page of `folder` and its live pages, in tree order, as
+    `load_page_folder` reads them; `page_data(page)` gives a page's own fields."""
+    index = folder.index_model.objects.filter(locale=Locale.get_default()).first()
+    if index is None:
+        return
+    pages = list(folder.page_model.objects.child_of(index).live().order_by("path"))
+    listed = {folder.name: [page.slug for page in pages]}
+    export_simple_page(
+        exporter, folder.index_key, folder.index_file, folder.index_model, ["intro"], listed
+    )
+    for page in pages:
+        key = folder.key(page.slug)
+        data = {"slug": page.slug, "title": page.title}
+        if page.translation_key != stable_key(key):
+            data["translation_key"] = str(page.translation_key)
+        for field in PAGE_FILE_FIELDS:
+            if getattr(page, field):
+                data[field] = getattr(page, field)
+        if page.show_in_menus:
+            data["show_in_menus"] = True
+        data.update(page_data(page))
+        write_page_yaml(exporter, f"{folder.name}/{page.slug}.yaml", data)
+        exporter.page_translations(key, page)
 
 
 def load_simple_page(loader, key, path, model, parent, fields, page_fields=()):
@@ -42,19 +141,9 @@ def load_simple_page(loader, key, path, model, parent, fields, page_fields=()):
         for field in page_fields:
             setattr(page, field, _linked_page(data, field, path, parent.locale))
 
-    def create():
-        page = model(locale=parent.locale, translation_key=translation_key)
-        fill(page)
-        parent.add_child(instance=page)
-        page.save_revision().publish()
-        return page
-
-    def update(page):
-        fill(page)
-        page.save_revision().publish()
-
     existing = model.objects.filter(locale=parent.locale, translation_key=translation_key).first()
-    page = loader.sync(key, digest_files(path), existing, create, update)
+    new = partial(model, locale=parent.locale, translation_key=translation_key)
+    page = loader.sync_page(key, digest_files(path), existing, parent, new, fill)
     load_page_translations(loader, key, page)
     return page
 
@@ -76,9 +165,10 @@ def _linked_key(value):
         return stable_key(value)
 
 
-def export_simple_page(exporter, key, relative, model, fields, page_fields=()):
-    """Write the source-language `model` page to `relative` as `load_simple_page` reads it,
-    and its translations to `translations/<language>/<key>.po`."""
+def export_simple_page(exporter, key, relative, model, fields, page_fields=(), extra=None):
+    """Write the source-language `model` page to `relative` as `load_simple_page` reads it
+    (with the items of `extra` after its fields), and its translations to
+    `translations/<language>/<key>.po`."""
     page = model.objects.filter(locale=Locale.get_default()).first()
     if page is None:
         return
@@ -96,6 +186,7 @@ def export_simple_page(exporter, key, relative, model, fields, page_fields=()):
                 data[field] = _content_key(linked)
         else:
             data[field] = getattr(page, field)
+    data.update(extra or {})
     exporter.write_yaml(relative, data)
     exporter.page_translations(key, page)
 

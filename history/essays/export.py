@@ -7,47 +7,27 @@ unpublished changes stay in the database (loading a file publishes it).
 """
 
 from wagtail.images import get_image_model
-from wagtail.models import Locale
 
-from history.core.exporting import Keys, write_page_yaml
+from history.core.exporting import Keys
 from history.core.images import image_key
 from history.core.loading import stable_key
 from history.core.prose import write_rich
+from history.core.simple_pages import export_page_folder
 from history.edition.models import EditionPage
 from history.edition.passages import parse_paragraph
 
-from .content import DEFAULT_EDITION, block_ids
-from .pages import EssayIndexPage, EssayPage
+from .content import DEFAULT_EDITION, ESSAYS, block_ids, footnote_key
 
 
 def export(exporter):
-    index = EssayIndexPage.objects.filter(locale=Locale.get_default()).first()
-    if index is None:
-        return
-    essays = list(EssayPage.objects.child_of(index).live().order_by("path"))
-    data = {"slug": index.slug, "title": index.title, "show_in_menus": index.show_in_menus}
-    if index.search_description:
-        data["search_description"] = index.search_description
-    data["intro"] = index.intro
-    data["essays"] = [essay.slug for essay in essays]
-    exporter.write_yaml("essays/essays.yaml", data)
-    exporter.page_translations("essays/index", index)
     editions = dict(EditionPage.objects.values_list("pk", "slug"))
-    for essay in essays:
-        write_page_yaml(exporter, f"essays/{essay.slug}.yaml", essay_data(essay, editions))
-        exporter.page_translations(f"essays/{essay.slug}", essay)
+    export_page_folder(exporter, ESSAYS, lambda essay: essay_data(essay, editions))
 
 
 def essay_data(essay, editions):
-    data = {"slug": essay.slug, "title": essay.title}
-    if essay.translation_key != stable_key(f"essays/{essay.slug}"):
-        data["translation_key"] = str(essay.translation_key)
-    data["standfirst"] = essay.standfirst
-    data["author"] = essay.author
-    data["date"] = essay.date
-    _optional(data, essay, "content_note", "search_description", "seo_title")
-    if essay.show_in_menus:
-        data["show_in_menus"] = True
+    """An essay's own fields, as `content.essay_fields` reads them."""
+    data = {"standfirst": essay.standfirst, "author": essay.author, "date": essay.date}
+    _optional(data, essay, "content_note")
     if essay.hero_image_id:
         data["hero_image"] = image_key(essay.hero_image)
     _optional(data, essay, "hero_caption", "hero_credit", "hero_licence")
@@ -55,7 +35,7 @@ def essay_data(essay, editions):
     footnotes = {}
     for footnote in essay.footnotes.all():
         note = {"text": write_rich(footnote.text)}
-        derived = stable_key("essays", essay.slug, "footnote", footnote.key)
+        derived = stable_key(*footnote_key(essay.slug, footnote.key))
         if footnote.translation_key != derived:
             note["translation_key"] = str(footnote.translation_key)
         note["sources"] = Keys(block.value.key for block in footnote.sources if block.value)
