@@ -100,7 +100,7 @@ def export_page_folder(exporter, folder, page_data):
     pages = list(folder.page_model.objects.child_of(index).live().order_by("path"))
     listed = {folder.name: [page.slug for page in pages]}
     export_simple_page(
-        exporter, folder.index_key, folder.index_file, folder.index_model, ["intro"], listed
+        exporter, folder.index_key, folder.index_file, folder.index_model, ["intro"], extra=listed
     )
     for page in pages:
         key = folder.key(page.slug)
