@@ -26,6 +26,23 @@ def django_db_setup(django_db_setup, django_db_blocker):
         load_site()
 
 
+@pytest.fixture(scope="session")
+def round_trip(django_db_setup, django_db_blocker, tmp_path_factory):
+    """`round_trip(name)`: the shared round trip `name` through files, run the first time a
+    test asks for it (see tests/round_trips.py)."""
+    from tests.round_trips import run
+
+    done = {}
+
+    def trip(name):
+        if name not in done:
+            with django_db_blocker.unblock():
+                done[name] = run(name, tmp_path_factory.mktemp("trip"))
+        return done[name]
+
+    return trip
+
+
 @pytest.fixture
 def site_content(db):
     """The site as `make run` loads it from site/."""
