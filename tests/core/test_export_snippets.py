@@ -148,9 +148,12 @@ def edit_as_an_editor(tmp_path):
 
     picture = tmp_path / "humen.png"
     PILImage.new("RGB", (600, 400), (90, 40, 20)).save(picture)
-    image = get_image_model().objects.create(
+    # Uploaded as the admin uploads it: with its file's size and hash.
+    image = get_image_model()(
         title="Humen", file=picture_file(picture), description="The pools at Humen"
     )
+    image._set_image_file_metadata()
+    image.save()
     new_event = Event(
         locale=Locale.get_default(),
         slug="1953-opium-follow-up",

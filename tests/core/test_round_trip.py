@@ -12,6 +12,7 @@ from django.core.cache import cache
 from django.db import models
 from django.urls import reverse
 from modelcluster.fields import ParentalManyToManyField
+from taggit.managers import TaggableManager
 from wagtail import blocks
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, Page, PageViewRestriction
@@ -34,8 +35,9 @@ pytestmark = pytest.mark.django_db
 
 CONTENT_APPS = {"core", "edition", "atlas", "timeline", "glossary", "essays", "lessons"}
 OTHER_MODELS = {"wagtailcore.page", "wagtailimages.image", "auth.group", "auth.group_permissions"}
-# Bookkeeping that differs from one database to another by nature.
-IGNORED_MODELS = {"core.loadedcontent"}
+# Bookkeeping that differs from one database to another by nature (an image uploaded in the
+# admin has a key, the name of its file in images/, only once it was exported and loaded).
+IGNORED_MODELS = {"core.loadedcontent", "core.imagekey"}
 IGNORED_FIELDS = {
     "id", "page_ptr", "path", "depth", "numchild", "content_type", "translation_key",
     "latest_revision", "live_revision", "latest_revision_created_at", "first_published_at",
@@ -101,7 +103,7 @@ def row(obj, fields):
     for field in fields:
         if isinstance(field, StreamField):
             data[field.name] = stream_data(field.stream_block, getattr(obj, field.name))
-        elif isinstance(field, models.ManyToManyField | ParentalManyToManyField):
+        elif isinstance(field, models.ManyToManyField | ParentalManyToManyField | TaggableManager):
             data[field.name] = sorted(map(repr, map(natural, getattr(obj, field.name).all())))
         elif field.is_relation:
             data[field.name] = natural(getattr(obj, field.name))

@@ -1,10 +1,7 @@
 """Load the site's content from files (`site/` by default) into Wagtail."""
 
-from importlib import import_module
-from importlib.util import find_spec
 from pathlib import Path
 
-from django.apps import apps
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
@@ -12,6 +9,7 @@ from django.db import transaction
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from history.core.access import load_access
+from history.core.content_modules import app_modules
 from history.core.groups import load_groups
 from history.core.loading import Loader
 
@@ -38,12 +36,8 @@ class Command(BaseCommand):
             # Wagtail's reference index (where the admin finds an object's uses) is rebuilt
             # once after a load that changed anything, not on each of the load's saves.
             with disable_reference_index_auto_update():
-                for config in apps.get_app_configs():
-                    if not config.name.startswith("history."):
-                        continue
-                    module_name = f"{config.name}.content"
-                    if find_spec(module_name) is not None:
-                        import_module(module_name).load(loader)
+                for module in app_modules("content"):
+                    module.load(loader)
                 # Groups and access last: they name pages of every app (and access, groups).
                 load_groups(loader)
                 load_access(loader)
