@@ -23,7 +23,12 @@ from tests.conftest import ROOT, export_site, fresh_database, load_site
 # and one that exports into an empty folder (nothing comes from the files written by hand).
 INTO_A_COPY = "into a copy of site/"
 INTO_AN_EMPTY_FOLDER = "into an empty folder"
-PARTS = {INTO_A_COPY: [], INTO_AN_EMPTY_FOLDER: []}
+# Edited strings of a translated page leave their old translations in its translation file
+# (wagtail-localize keeps them), so the home page's edits, with which the file would not
+# come back unchanged, travel apart from the parts that check that it does.
+HOME_INTO_A_COPY = "the home page, into a copy of site/"
+COPIES = {INTO_A_COPY, HOME_INTO_A_COPY}
+PARTS = {INTO_A_COPY: [], INTO_AN_EMPTY_FOLDER: [], HOME_INTO_A_COPY: []}
 
 
 def nothing(trip):
@@ -73,7 +78,7 @@ def register(trip, part):
 def run(name, tmp):
     """Run the trip `name` with its parts and return it, the database left as it was."""
     folder = tmp / "site"
-    if name == INTO_A_COPY:
+    if name in COPIES:
         shutil.copytree(ROOT / "site", folder)
     trip = Trip(folder=folder, tmp=tmp)
     parts = PARTS[name]

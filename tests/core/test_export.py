@@ -14,7 +14,7 @@ from history.core.bibliography import SourceRecord
 from history.core.groups import export_groups_data
 from history.core.models import HomePage
 from tests.conftest import ROOT, export_site, load_site
-from tests.round_trips import INTO_A_COPY, Part, register
+from tests.round_trips import HOME_INTO_A_COPY, INTO_A_COPY, Part, register
 
 pytestmark = pytest.mark.django_db
 
@@ -60,12 +60,13 @@ def home_and_record(trip):
 
 
 register(
-    INTO_A_COPY, Part("core: home and bibliography", edit_home_and_a_record, loaded=home_and_record)
+    HOME_INTO_A_COPY,
+    Part("core: home and bibliography", edit_home_and_a_record, loaded=home_and_record),
 )
 
 
 def test_edits_in_the_admin_reach_the_files_and_a_new_database(round_trip):
-    loaded = round_trip(INTO_A_COPY).checked["core: home and bibliography"]
+    loaded = round_trip(HOME_INTO_A_COPY).checked["core: home and bibliography"]
     assert loaded["lede"] == "A new lede, written in the admin."
     assert loaded["search_description"] == "Described for search engines."
     assert loaded["pages"] == "12–14"
@@ -78,10 +79,10 @@ def add_an_image(trip):
     (trip.folder / "images").mkdir()
     shutil.copy(picture, trip.folder / "images" / "plate.png")
     (trip.folder / "images" / "images.yaml").write_text(
-        "- file: plate.png\n  title: A plate\n  description: A brown rectangle\n"
+        "- file: plate.png\n  title: A brown plate\n  description: A brown rectangle\n"
     )
     load_site(trip.folder)
-    image = get_image_model().objects.get(title="A plate")
+    image = get_image_model().objects.get(title="A brown plate")
     renditions = image.renditions.count()  # made by the loader, not by the first visitor
     image.description = "Edited alt text"
     image.save()
@@ -95,7 +96,7 @@ register(
         "core: images",
         add_an_image,
         exported=lambda trip: (trip.folder / "images" / "plate.png").read_bytes(),
-        loaded=lambda trip: get_image_model().objects.get(title="A plate").description,
+        loaded=lambda trip: get_image_model().objects.get(title="A brown plate").description,
     ),
 )
 
