@@ -1,4 +1,5 @@
 import io
+import shutil
 from pathlib import Path
 
 import pytest
@@ -57,6 +58,14 @@ def site_content(db):
     if not LoadedContent.objects.filter(key="home").exists():
         load_site()
     return EditionPage.objects.get(slug="fifth-bulletin", locale__language_code="en")
+
+
+@pytest.fixture
+def content_copy(tmp_path, site_content):
+    """A copy of site/ to change, load from and export into."""
+    target = tmp_path / "site"
+    shutil.copytree(ROOT / "site", target)
+    return target
 
 
 @pytest.fixture

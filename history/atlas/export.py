@@ -5,6 +5,7 @@ them."""
 from wagtail.models import Locale
 
 from history.core.exporting import Inline
+from history.core.file_order import parents_first
 from history.core.simple_pages import export_simple_page
 from history.core.snippet_lists import export_snippet_list
 from history.edition.models import EditionPage
@@ -22,7 +23,9 @@ def export(exporter):
     # where the admin linked a translation of it.
     place_slugs = slugs_by_translation_key(Place.objects.filter(locale=locale))
     edition_slugs = slugs_by_translation_key(EditionPage.objects.filter(locale=locale))
-    places = parents_first(Place.objects.filter(locale=locale).order_by("pk"))
+    places = Place.objects.filter(locale=locale).order_by("pk")
+    # Each place after the place it is part of (parents outside the source language: last).
+    places = parents_first(places, lambda place: place.parent_id)
     figures = list(
         ReportedFigure.objects.filter(locale=locale)
         .select_related("document", "edition", "place")
@@ -46,25 +49,6 @@ def export(exporter):
 
 def slugs_by_translation_key(queryset):
     return dict(queryset.values_list("translation_key", "slug"))
-
-
-def parents_first(places):
-    """`places` in their order, each after the place it is part of (the loader needs the
-    parent first)."""
-    ordered, written, pending = [], set(), list(places)
-    while pending:
-        waiting = []
-        for place in pending:
-            if place.parent_id is None or place.parent_id in written:
-                ordered.append(place)
-                written.add(place.pk)
-            else:
-                waiting.append(place)
-        if len(waiting) == len(pending):  # parents outside the source language: no order
-            ordered.extend(waiting)
-            break
-        pending = waiting
-    return ordered
 
 
 def place_data(place, slugs):

@@ -39,20 +39,12 @@ def load(loader):
         for field in ("seo_title", "search_description"):
             setattr(page, field, str(data.get(field) or ""))
 
-    def create():
+    def new():
         _remove_placeholder(root)
-        page = HomePage(slug="home", locale=Locale.get_default())
-        fill(page)
-        root.add_child(instance=page)
-        page.save_revision().publish()
-        return page
-
-    def update(page):
-        fill(page)
-        page.save_revision().publish()
+        return HomePage(slug="home", locale=Locale.get_default())
 
     existing = HomePage.objects.filter(locale=Locale.get_default()).first()
-    home = loader.sync("home", digest_files(path), existing, create, update)
+    home = loader.sync_page("home", digest_files(path), existing, root, new, fill)
     _point_site_at(home)
     load_page_translations(loader, "home", home)
     load_bibliography(loader)

@@ -6,6 +6,7 @@ from wagtail.models import Locale
 from .bibliography import SourceRecord
 from .content import BIBLIOGRAPHY, HOME_FIELDS
 from .exporting import Inline
+from .file_order import parents_first
 from .images import export_images
 from .models import HomePage
 from .snippet_lists import export_snippet_list
@@ -29,20 +30,8 @@ def export(exporter):
 def bibliography():
     """The source records in the order they were made, each after the collection it was
     read in (the loader needs the collection first)."""
-    written, ordered = set(), []
-    pending = list(SourceRecord.objects.order_by("pk"))
-    while pending:
-        waiting = []
-        for record in pending:
-            if record.collection_id is None or record.collection_id in written:
-                ordered.append(record)
-                written.add(record.pk)
-            else:
-                waiting.append(record)
-        if len(waiting) == len(pending):  # a loop of collections, which cannot be loaded
-            break
-        pending = waiting
-    return ordered
+    records = SourceRecord.objects.order_by("pk")
+    return parents_first(records, lambda record: record.collection_id)
 
 
 def record_data(record, _written=None):

@@ -19,13 +19,6 @@ from tests.round_trips import HOME_INTO_A_COPY, INTO_A_COPY, Part, register
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def content_copy(tmp_path):
-    target = tmp_path / "site"
-    shutil.copytree(ROOT / "site", target)
-    return target
-
-
 def home(language="en"):
     return HomePage.objects.get(locale=Locale.objects.get(language_code=language))
 

@@ -3,7 +3,6 @@ their translations) back to the files load_site reads, and a new database loaded
 shows the same site in both languages."""
 
 import re
-import shutil
 
 import polib
 import pytest
@@ -51,13 +50,6 @@ URLS = [
     "timeline/event/1839-humen/", "timeline/event/1953-opium-follow-up/",
     "glossary/term/addicts/", "glossary/term/opium-den/",
 ]  # fmt: skip
-
-
-@pytest.fixture
-def content_copy(tmp_path):
-    target = tmp_path / "site"
-    shutil.copytree(ROOT / "site", target)
-    return target
 
 
 def po_entries(path):

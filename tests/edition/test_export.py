@@ -4,7 +4,6 @@ the files load_site reads, and a new database loaded from them shows the same ed
 import copy
 import difflib
 import re
-import shutil
 
 import polib
 import pytest
@@ -31,13 +30,6 @@ UNCOMPARED = {
 }  # fmt: skip
 PAGE_LINK = re.compile(r'<a (?:linktype="page" id="(\d+)"|id="(\d+)" linktype="page")')
 VIEWS = ["", "?anatomy=on", "?version=zh", "parallel/", "parallel/?left=en&right=zh"]
-
-
-@pytest.fixture
-def content_copy(tmp_path):
-    target = tmp_path / "site"
-    shutil.copytree(ROOT / "site", target)
-    return target
 
 
 def po_entries(path):

@@ -4,7 +4,6 @@ in the admin comes back the same in a new database, in both languages."""
 
 import difflib
 import re
-import shutil
 import uuid
 from io import BytesIO
 
@@ -46,13 +45,6 @@ NOT_DATA = {
     "last_published_at", "latest_revision_created_at", "draft_title",
 }  # fmt: skip
 CSRF = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]*"|csrftoken=[^;"\s]*')
-
-
-@pytest.fixture
-def content_copy(tmp_path):
-    target = tmp_path / "site"
-    shutil.copytree(SITE, target)
-    return target
 
 
 def test_an_unchanged_site_exports_the_essays_and_lessons_it_was_loaded_from(content_copy):
