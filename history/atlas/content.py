@@ -9,7 +9,7 @@ from wagtail.models import Locale
 from history.core.bibliography import SourceRecord
 from history.core.loading import ContentError, read_yaml, require, require_choice
 from history.core.models import HomePage
-from history.core.simple_pages import load_simple_page
+from history.core.simple_pages import SimplePage, load_simple_page
 from history.core.snippet_lists import Field, SnippetList, load_snippet_list
 from history.edition.models import EditionPage
 
@@ -18,10 +18,14 @@ from .mentions import PlaceMention
 from .pages import MapPage, NumbersPage
 from .places import Place, PlaceKind
 
-# The fields of the two pages' files (see load_simple_page).
-MAP_FIELDS = ["intro", "map_in_1952", "base_map_note"]
-MAP_PAGE_FIELDS = ["map_in_1952_essay"]
-NUMBERS_FIELDS = ["intro", "caveats"]
+MAP = SimplePage(
+    "atlas/map",
+    "atlas/map.yaml",
+    MapPage,
+    ("intro", "map_in_1952", "base_map_note"),
+    page_fields=("map_in_1952_essay",),
+)
+NUMBERS = SimplePage("atlas/numbers", "atlas/numbers.yaml", NumbersPage, ("intro", "caveats"))
 
 PLACES = SnippetList(
     "atlas/places",
@@ -72,12 +76,8 @@ def load(loader):
     places = load_snippet_list(loader, PLACES, place_fields)
     load_snippet_list(loader, FIGURES, figure_fields(places))
     load_mentions(loader, folder / "mentions.yaml", places)
-    load_simple_page(
-        loader, "atlas/map", folder / "map.yaml", MapPage, home, MAP_FIELDS, MAP_PAGE_FIELDS
-    )
-    load_simple_page(
-        loader, "atlas/numbers", folder / "numbers.yaml", NumbersPage, home, NUMBERS_FIELDS
-    )
+    load_simple_page(loader, MAP, home)
+    load_simple_page(loader, NUMBERS, home)
 
 
 def place_fields(place, item, where, loaded):

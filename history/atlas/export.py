@@ -10,10 +10,9 @@ from history.core.simple_pages import export_simple_page
 from history.core.snippet_lists import export_snippet_list
 from history.edition.models import EditionPage
 
-from .content import FIGURES, MAP_FIELDS, MAP_PAGE_FIELDS, NUMBERS_FIELDS, PLACES
+from .content import FIGURES, MAP, NUMBERS, PLACES
 from .figures import ReportedFigure, TranslationBy
 from .mentions import PlaceMention
-from .pages import MapPage, NumbersPage
 from .places import Place
 
 
@@ -41,10 +40,8 @@ def export(exporter):
         lambda figure, _written: figure_data(figure, place_slugs, edition_slugs),
     )
     export_mentions(exporter, place_slugs, edition_slugs)
-    export_simple_page(
-        exporter, "atlas/map", "atlas/map.yaml", MapPage, MAP_FIELDS, MAP_PAGE_FIELDS
-    )
-    export_simple_page(exporter, "atlas/numbers", "atlas/numbers.yaml", NumbersPage, NUMBERS_FIELDS)
+    export_simple_page(exporter, MAP)
+    export_simple_page(exporter, NUMBERS)
 
 
 def slugs_by_translation_key(queryset):

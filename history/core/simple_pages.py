@@ -25,8 +25,25 @@ from .loading import (
 from .models import HomePage, LoadedContent
 from .translating import load_page_translations, stand_in_where_untranslated
 
-# The fields every page file may give, besides its own (see `page_fields`).
+# The fields every page file of a folder may give, besides its own (see `PageFolder`).
 PAGE_FILE_FIELDS = ["search_description", "seo_title"]
+
+
+@dataclass(frozen=True)
+class SimplePage:
+    """A page whose content is the handful of fields in the file `file`.
+
+    `key` names its load and its translation file, `translations/<language>/<key>.po`, and,
+    unless the file gives one, its translation key. `fields` are copied between the file and
+    the model's fields of the same name; `page_fields` are links to other pages, given in the
+    file by their content key (such as `essays/china-in-1952`) or, for a page made in the
+    admin, its translation key."""
+
+    key: str
+    file: str
+    model: type
+    fields: tuple = ()
+    page_fields: tuple = ()
 
 
 @dataclass(frozen=True)
@@ -38,12 +55,10 @@ class PageFolder:
     page_model: type
 
     @property
-    def index_file(self):
-        return f"{self.name}/{self.name}.yaml"
-
-    @property
-    def index_key(self):
-        return f"{self.name}/index"
+    def index(self):
+        return SimplePage(
+            f"{self.name}/index", f"{self.name}/{self.name}.yaml", self.index_model, ("intro",)
+        )
 
     def key(self, slug):
         """The content key of the page `slug`: it names its load, its translation file and,
@@ -55,11 +70,11 @@ def load_page_folder(loader, folder, fill):
     """Load the index page of `folder` and its pages in the order the index lists them, each
     with its translations (or a stand-in where it has none). `fill(page, data, path)` sets a
     page's own fields from its file's `data`."""
-    path = loader.content_dir / folder.index_file
+    path = loader.content_dir / folder.index.file
     if not path.exists():
         return
     home = HomePage.objects.get(locale=Locale.get_default())
-    index = load_simple_page(loader, folder.index_key, path, folder.index_model, home, ["intro"])
+    index = load_simple_page(loader, folder.index, home)
     for slug in require(read_yaml(path), folder.name, path, list):
         page = load_folder_page(
             loader, folder, loader.content_dir / folder.name / f"{slug}.yaml", index, fill
@@ -99,9 +114,7 @@ def export_page_folder(exporter, folder, page_data):
         return
     pages = list(folder.page_model.objects.child_of(index).live().order_by("path"))
     listed = {folder.name: [page.slug for page in pages]}
-    export_simple_page(
-        exporter, folder.index_key, folder.index_file, folder.index_model, ["intro"], extra=listed
-    )
+    export_simple_page(exporter, folder.index, extra=listed)
     for page in pages:
         key = folder.key(page.slug)
         data = {"slug": page.slug, "title": page.title}
@@ -117,13 +130,12 @@ def export_page_folder(exporter, folder, page_data):
         exporter.page_translations(key, page)
 
 
-def load_simple_page(loader, key, path, model, parent, fields, page_fields=()):
-    """Create or update the `model` page under `parent` from `path`, then its translations
-    from `translations/<language>/<key>.po`. Returns the page (None if the file is absent).
-
-    `page_fields` are links to other pages, given in the file by their content key (such as
-    `essays/china-in-1952`) or, for a page made in the admin, its translation key; those pages
-    must have been loaded before."""
+def load_simple_page(loader, described, parent):
+    """Create or update the `described` page under `parent` from its file, then its
+    translations. Returns the page (None if the file is absent). The pages its `page_fields`
+    link to must have been loaded before."""
+    key, model = described.key, described.model
+    path = loader.content_dir / described.file
     if not path.exists():
         return None
     data = read_yaml(path)
@@ -136,9 +148,9 @@ def load_simple_page(loader, key, path, model, parent, fields, page_fields=()):
         page.show_in_menus = bool(data.get("show_in_menus", True))
         page.seo_title = str(data.get("seo_title") or "")
         page.search_description = data.get("search_description", "")
-        for field in fields:
+        for field in described.fields:
             setattr(page, field, require(data, field, path))
-        for field in page_fields:
+        for field in described.page_fields:
             setattr(page, field, _linked_page(data, field, path, parent.locale))
 
     existing = model.objects.filter(locale=parent.locale, translation_key=translation_key).first()
@@ -165,10 +177,11 @@ def _linked_key(value):
         return stable_key(value)
 
 
-def export_simple_page(exporter, key, relative, model, fields, page_fields=(), extra=None):
-    """Write the source-language `model` page to `relative` as `load_simple_page` reads it
-    (with the items of `extra` after its fields), and its translations to
-    `translations/<language>/<key>.po`."""
+def export_simple_page(exporter, described, extra=None):
+    """Write the source-language `described` page to its file as `load_simple_page` reads it
+    (with the items of `extra` after its fields), and its translations."""
+    key, model = described.key, described.model
+    fields, page_fields = described.fields, described.page_fields
     page = model.objects.filter(locale=Locale.get_default()).first()
     if page is None:
         return
@@ -187,7 +200,7 @@ def export_simple_page(exporter, key, relative, model, fields, page_fields=(), e
         else:
             data[field] = getattr(page, field)
     data.update(extra or {})
-    exporter.write_yaml(relative, data)
+    exporter.write_yaml(described.file, data)
     exporter.page_translations(key, page)
 
 

@@ -6,7 +6,7 @@ from wagtail.models import Locale
 from history.core.bibliography import SourceRecord
 from history.core.loading import ContentError, require
 from history.core.models import HomePage
-from history.core.simple_pages import load_simple_page
+from history.core.simple_pages import SimplePage, load_simple_page
 from history.core.snippet_lists import Field, SnippetList, load_snippet_list, read_items
 from history.edition.models import EditionPage
 
@@ -14,7 +14,7 @@ from .cross_references import referenced_slugs
 from .pages import GlossaryPage
 from .terms import GlossaryTerm, TermMention
 
-PAGE_FIELDS = ["intro"]
+PAGE = SimplePage("glossary/page", "glossary/glossary.yaml", GlossaryPage, ("intro",))
 # The edition whose text the terms are marked in.
 EDITION = "fifth-bulletin"
 
@@ -44,9 +44,7 @@ def load(loader):
     items = read_items(path, "terms")
     terms = load_terms(loader, path, items)
     load_mentions(loader, path, items, terms)
-    load_simple_page(
-        loader, "glossary/page", folder / "glossary.yaml", GlossaryPage, home, PAGE_FIELDS
-    )
+    load_simple_page(loader, PAGE, home)
 
 
 def load_terms(loader, path, items):

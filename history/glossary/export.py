@@ -9,8 +9,7 @@ from history.core.simple_pages import export_simple_page
 from history.core.snippet_lists import export_snippet_list
 from history.edition.models import EditionPage
 
-from .content import EDITION, PAGE_FIELDS, TERMS
-from .pages import GlossaryPage
+from .content import EDITION, PAGE, TERMS
 from .terms import GlossaryTerm, TermMention
 
 
@@ -23,9 +22,7 @@ def export(exporter):
     export_snippet_list(
         exporter, TERMS, terms, lambda term, written: term_data(term, written, marks)
     )
-    export_simple_page(
-        exporter, "glossary/page", "glossary/glossary.yaml", GlossaryPage, PAGE_FIELDS
-    )
+    export_simple_page(exporter, PAGE)
 
 
 def marks_by_term(exporter, locale):

@@ -46,7 +46,7 @@ ESSAY_PAGE = EssayLinkBlock.base_blocks["essay"].target_model
 
 
 def load(loader):
-    if (loader.content_dir / LESSONS.index_file).exists():
+    if (loader.content_dir / LESSONS.index.file).exists():
         ensure_groups()
     load_page_folder(loader, LESSONS, lesson_fields)
 

@@ -10,7 +10,7 @@ from history.core.bibliography import SourceRecord
 from history.core.images import image_for
 from history.core.loading import ContentError, require
 from history.core.models import HomePage
-from history.core.simple_pages import load_simple_page
+from history.core.simple_pages import SimplePage, load_simple_page
 from history.core.snippet_lists import Field, SnippetList, load_snippet_list
 from history.edition.models import EditionPage
 
@@ -18,11 +18,11 @@ from .dates import DAY, MONTH, YEAR
 from .events import Event, Theme
 from .pages import TimelinePage
 
-PAGE_FIELDS = ["intro", "reuse_note"]
 # The edition that an event's anchors belong to unless it names another.
 DEFAULT_EDITION = "fifth-bulletin"
 DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 
+PAGE = SimplePage("timeline/page", "timeline/timeline.yaml", TimelinePage, ("intro", "reuse_note"))
 EVENTS = SnippetList(
     "timeline/events",
     Event,
@@ -51,9 +51,7 @@ def load(loader):
         return
     home = HomePage.objects.get(locale=Locale.get_default())
     load_snippet_list(loader, EVENTS, event_fields())
-    load_simple_page(
-        loader, "timeline/page", folder / "timeline.yaml", TimelinePage, home, PAGE_FIELDS
-    )
+    load_simple_page(loader, PAGE, home)
 
 
 def parse_date(value, where):

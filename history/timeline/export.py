@@ -10,9 +10,8 @@ from history.core.simple_pages import export_simple_page
 from history.core.snippet_lists import export_snippet_list
 from history.edition.models import EditionPage
 
-from .content import DEFAULT_EDITION, EVENTS, PAGE_FIELDS
+from .content import DEFAULT_EDITION, EVENTS, PAGE
 from .events import Event
-from .pages import TimelinePage
 
 
 def export(exporter):
@@ -36,9 +35,7 @@ def export(exporter):
         events,
         lambda event, written: event_data(event, written, places, editions),
     )
-    export_simple_page(
-        exporter, "timeline/page", "timeline/timeline.yaml", TimelinePage, PAGE_FIELDS
-    )
+    export_simple_page(exporter, PAGE)
 
 
 def event_data(event, written, places, editions):

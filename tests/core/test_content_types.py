@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from history.core.content_modules import descriptions
-from history.core.simple_pages import PageFolder
+from history.core.simple_pages import PageFolder, SimplePage
 from history.core.snippet_lists import SnippetList
 from tests.conftest import ROOT, export_site
 
@@ -19,7 +19,8 @@ pytestmark = pytest.mark.django_db
 SITE = ROOT / "site"
 SNIPPET_LISTS = list(descriptions(SnippetList))
 PAGE_FOLDERS = list(descriptions(PageFolder))
-LANGUAGES = sorted(path.name for path in (SITE / "translations").iterdir())
+SIMPLE_PAGES = list(descriptions(SimplePage)) + [folder.index for folder in PAGE_FOLDERS]
+LANGUAGES = sorted(path.name for path in (SITE / "translations").iterdir() if path.is_dir())
 
 
 @pytest.fixture(scope="module")
@@ -43,6 +44,10 @@ def exported(django_db_setup, django_db_blocker, tmp_path_factory):
             shutil.rmtree(folder / "translations" / language / page_folder.name, True)
     for page_folder in PAGE_FOLDERS:
         shutil.rmtree(folder / page_folder.name)
+    for page in SIMPLE_PAGES:
+        (folder / page.file).unlink(missing_ok=True)
+        for language in LANGUAGES:
+            (folder / "translations" / language / f"{page.key}.po").unlink(missing_ok=True)
     with django_db_blocker.unblock():
         export_site(folder)
     return folder
@@ -59,6 +64,17 @@ def entries(path):
 def test_the_site_describes_its_content_types():
     names = {kind.name for kind in SNIPPET_LISTS} | {folder.name for folder in PAGE_FOLDERS}
     assert {"bibliography", "atlas/places", "timeline/events", "essays", "lessons"} <= names
+    pages = {page.key for page in SIMPLE_PAGES}
+    assert {"atlas/map", "timeline/page", "search", "essays/index"} <= pages
+
+
+@pytest.mark.parametrize("page", SIMPLE_PAGES, ids=lambda page: page.key)
+def test_a_simple_page_comes_back_as_its_file_gives_it(exported, page):
+    assert data(exported / page.file) == data(SITE / page.file)
+    for language in LANGUAGES:
+        po = f"translations/{language}/{page.key}.po"
+        if (SITE / po).exists():
+            assert entries(exported / po) == entries(SITE / po), po
 
 
 @pytest.mark.parametrize("kind", SNIPPET_LISTS, ids=lambda kind: kind.name)
@@ -73,8 +89,8 @@ def test_a_list_of_snippets_comes_back_as_its_file_gives_it(exported, kind):
 
 @pytest.mark.parametrize("folder", PAGE_FOLDERS, ids=lambda folder: folder.name)
 def test_a_folder_of_pages_comes_back_as_its_files_give_it(exported, folder):
-    index = data(SITE / folder.index_file)
-    assert data(exported / folder.index_file) == index
+    index = data(SITE / folder.index.file)
+    assert data(exported / folder.index.file) == index
     assert index[folder.name]
     for slug in index[folder.name]:
         relative = f"{folder.name}/{slug}.yaml"
