@@ -1,4 +1,5 @@
 import io
+import shutil
 from pathlib import Path
 
 import pytest
@@ -27,6 +28,28 @@ def django_db_setup(django_db_setup, django_db_blocker):
         load_site()
 
 
+@pytest.fixture(scope="session")
+def round_trip(django_db_setup, django_db_blocker, tmp_path_factory):
+    """`round_trip(name)`: the shared round trip `name` through files, run the first time a
+    test asks for it (see tests/round_trips.py)."""
+    from tests.round_trips import run
+
+    done = {}
+
+    def trip(name):
+        if name not in done:
+            try:
+                with django_db_blocker.unblock():
+                    done[name] = run(name, tmp_path_factory.mktemp("trip"))
+            except Exception as error:  # the trip's other tests fail at once, and alike
+                done[name] = error
+        if isinstance(done[name], Exception):
+            raise done[name]
+        return done[name]
+
+    return trip
+
+
 @pytest.fixture
 def site_content(db):
     """The site as `make run` loads it from site/."""
@@ -36,6 +59,14 @@ def site_content(db):
     if not LoadedContent.objects.filter(key="home").exists():
         load_site()
     return EditionPage.objects.get(slug="fifth-bulletin", locale__language_code="en")
+
+
+@pytest.fixture
+def content_copy(tmp_path, site_content):
+    """A copy of site/ to change, load from and export into."""
+    target = tmp_path / "site"
+    shutil.copytree(ROOT / "site", target)
+    return target
 
 
 @pytest.fixture

@@ -1,21 +1,16 @@
 """Content loading for the map and the numbers: `site/atlas/` (places, figures, the charts'
 words, the two pages) and their translations."""
 
+import datetime
 from decimal import Decimal, InvalidOperation
 
 from wagtail.models import Locale
 
 from history.core.bibliography import SourceRecord
-from history.core.loading import (
-    ContentError,
-    item_translation_key,
-    read_yaml,
-    require,
-    require_choice,
-)
+from history.core.loading import ContentError, read_yaml, require, require_choice
 from history.core.models import HomePage
-from history.core.simple_pages import load_simple_page
-from history.core.translating import load_collection_translations
+from history.core.simple_pages import SimplePage, load_simple_page
+from history.core.snippet_lists import Field, SnippetList, load_snippet_list
 from history.edition.models import EditionPage
 
 from .charts import CHART_KEYS, ChartCaption
@@ -24,13 +19,59 @@ from .mentions import PlaceMention
 from .pages import MapPage, NumbersPage
 from .places import Place, PlaceKind
 
-PLACES = "atlas/places"
-FIGURES = "atlas/figures"
-CHARTS = "atlas/charts"
-# The fields of the two pages' files (see load_simple_page).
-MAP_FIELDS = ["intro", "map_in_1952", "base_map_note"]
-MAP_PAGE_FIELDS = ["map_in_1952_essay"]
-NUMBERS_FIELDS = ["intro", "caveats"]
+MAP = SimplePage(
+    "atlas/map",
+    "atlas/map.yaml",
+    MapPage,
+    ("intro", "map_in_1952", "base_map_note"),
+    page_fields=("map_in_1952_essay",),
+)
+NUMBERS = SimplePage("atlas/numbers", "atlas/numbers.yaml", NumbersPage, ("intro", "caveats"))
+
+PLACES = SnippetList(
+    "atlas/places",
+    Place,
+    (
+        Field("kind", required=True, choices=tuple(PlaceKind.values)),
+        Field("name", required=True),
+        Field("name_zh", required=True),
+        Field("pinyin"),
+        "parent",  # the key of a place listed before it
+        "point",  # [latitude, longitude]
+        Field("point_note"),
+        Field("approximate", flag=True),
+        "outline",  # GeoJSON
+        Field("status_1952", required=True),
+        Field("status_today"),
+    ),
+)
+FIGURES = SnippetList(
+    "atlas/figures",
+    ReportedFigure,
+    (
+        "document",  # a source record's key
+        Field("anchor", omitted_when_empty=True),
+        "edition",  # an edition's slug; the document's own where the figure has an anchor
+        "place",  # a place's key
+        Field("kind", required=True, choices=tuple(FigureKind.values)),
+        "value",
+        Field("unit", choices=tuple(Unit.values), omitted_when_empty=True),
+        Field("approximation", choices=tuple(Approximation.values), default=Approximation.EXACT),
+        Field("period"),
+        Field("as_of", required=True, kind=datetime.date, default=None),
+        Field("as_of_month_end", flag=True, omitted_when_empty=True),
+        Field("label", required=True),
+        Field("phrase_original", required=True),
+        Field("phrase_translation", required=True),
+        "translation_by",  # received (the default with an anchor) or editors
+        Field("note"),
+    ),
+)
+CHARTS = SnippetList(
+    "atlas/charts",
+    ChartCaption,
+    (Field("title", required=True), Field("description")),
+)
 
 
 def load(loader):
@@ -38,150 +79,55 @@ def load(loader):
     if not folder.exists():
         return
     home = HomePage.objects.get(locale=Locale.get_default())
-    places = load_places(loader, folder / "places.yaml")
-    figures = load_figures(loader, folder / "figures.yaml", places)
+    places = load_snippet_list(loader, PLACES, place_fields)
+    load_snippet_list(loader, FIGURES, figure_fields(places))
     load_mentions(loader, folder / "mentions.yaml", places)
-    load_collection_translations(loader, PLACES, places)
-    load_collection_translations(loader, FIGURES, figures)
-    if (folder / "charts.yaml").exists():
-        load_collection_translations(loader, CHARTS, load_charts(loader, folder / "charts.yaml"))
-    load_simple_page(
-        loader, "atlas/map", folder / "map.yaml", MapPage, home, MAP_FIELDS, MAP_PAGE_FIELDS
-    )
-    load_simple_page(
-        loader, "atlas/numbers", folder / "numbers.yaml", NumbersPage, home, NUMBERS_FIELDS
-    )
+    if (loader.content_dir / CHARTS.file).exists():
+        load_snippet_list(loader, CHARTS, chart_fields)
+    load_simple_page(loader, MAP, home)
+    load_simple_page(loader, NUMBERS, home)
 
 
-def _items(path):
-    items = read_yaml(path) or []
-    if not isinstance(items, list):
-        raise ContentError(f"{path}: should be a list")
-    keys = []
-    for index, item in enumerate(items):
-        key = require(item, "key", f"{path} (item {index + 1})")
-        if key in keys:
-            raise ContentError(f"{path}: key “{key}” is used twice")
-        keys.append(key)
-        yield key, item
+def place_fields(place, item, where, loaded):
+    parent = item.get("parent")
+    if parent and parent not in loaded:
+        raise ContentError(f"{where}: parent “{parent}” must be listed before it")
+    place.parent = loaded[parent] if parent else None
+    point = require(item, "point", where, list)
+    if len(point) != 2:
+        raise ContentError(f"{where}: point should be [latitude, longitude]")
+    place.latitude, place.longitude = (_decimal(v, f"{where}: point") for v in point)
+    place.outline = item.get("outline") or None
 
 
-def load_places(loader, path):
-    """{key: place}, parents before the places they contain."""
-    locale = Locale.get_default()
-    places = {}
-    for key, item in _items(path):
-        where = f"{path}: {key}"
-
-        def fill(place, item=item, key=key, where=where):
-            place.slug = key
-            place.name = require(item, "name", where)
-            place.name_zh = require(item, "name_zh", where)
-            place.pinyin = str(item.get("pinyin") or "")
-            place.kind = require_choice(item, "kind", where, PlaceKind.values)
-            parent = item.get("parent")
-            if parent and parent not in places:
-                raise ContentError(f"{where}: parent “{parent}” must be listed before it")
-            place.parent = places[parent] if parent else None
-            point = require(item, "point", where, list)
-            if len(point) != 2:
-                raise ContentError(f"{where}: point should be [latitude, longitude]")
-            place.latitude, place.longitude = (_decimal(v, f"{where}: point") for v in point)
-            place.point_note = str(item.get("point_note") or "")
-            place.approximate = bool(item.get("approximate"))
-            place.outline = item.get("outline") or None
-            place.status_1952 = require(item, "status_1952", where)
-            place.status_today = str(item.get("status_today") or "")
-
-        translation_key = item_translation_key(item, where, PLACES, key)
-        existing = Place.objects.filter(locale=locale, translation_key=translation_key)
-        places[key] = loader.sync_snippet(
-            f"{PLACES}/{key}",
-            item,
-            existing.first(),
-            lambda tk=translation_key: Place(locale=locale, translation_key=tk),
-            fill,
-            path,
-        )
-    return places
-
-
-def load_figures(loader, path, places):
+def figure_fields(places):
     locale = Locale.get_default()
     documents = {record.key: record for record in SourceRecord.objects.all()}
     editions = {page.slug: page for page in EditionPage.objects.filter(locale=locale)}
-    figures = {}
-    for key, item in _items(path):
-        where = f"{path}: {key}"
 
-        def fill(figure, item=item, key=key, where=where):
-            figure.slug = key
-            document = require_choice(item, "document", where, documents)
-            figure.document = documents[document]
-            figure.anchor = str(item.get("anchor") or "")
-            edition = item.get("edition", document if figure.anchor else None)
-            if edition and edition not in editions:
-                raise ContentError(f"{where}: no edition “{edition}” for anchor {figure.anchor}")
-            figure.edition = editions[edition] if edition else None
-            place = item.get("place")
-            if place and place not in places:
-                raise ContentError(f"{where}: unknown place “{place}”")
-            figure.place = places[place] if place else None
-            figure.kind = require_choice(item, "kind", where, FigureKind.values)
-            value = item.get("value")
-            figure.value = None if value is None else _decimal(value, f"{where}: value")
-            figure.unit = item.get("unit") or ""
-            if figure.unit and figure.unit not in Unit.values:
-                raise ContentError(f"{where}: unit “{figure.unit}” is not one of {Unit.values}")
-            figure.approximation = item.get("approximation") or Approximation.EXACT
-            if figure.approximation not in Approximation.values:
-                raise ContentError(f"{where}: approximation should be exact or over")
-            figure.period = str(item.get("period") or "")
-            figure.as_of = require(item, "as_of", where, type(_a_date()))
-            figure.as_of_month_end = bool(item.get("as_of_month_end"))
-            figure.label = require(item, "label", where)
-            figure.phrase_original = require(item, "phrase_original", where)
-            figure.phrase_translation = require(item, "phrase_translation", where)
-            default_by = TranslationBy.RECEIVED if figure.anchor else TranslationBy.EDITORS
-            figure.translation_by = item.get("translation_by") or default_by
-            figure.note = str(item.get("note") or "")
+    def fill(figure, item, where, _loaded):
+        document = require_choice(item, "document", where, documents)
+        figure.document = documents[document]
+        edition = item.get("edition", document if figure.anchor else None)
+        if edition and edition not in editions:
+            raise ContentError(f"{where}: no edition “{edition}” for anchor {figure.anchor}")
+        figure.edition = editions[edition] if edition else None
+        place = item.get("place")
+        if place and place not in places:
+            raise ContentError(f"{where}: unknown place “{place}”")
+        figure.place = places[place] if place else None
+        value = item.get("value")
+        figure.value = None if value is None else _decimal(value, f"{where}: value")
+        default_by = TranslationBy.RECEIVED if figure.anchor else TranslationBy.EDITORS
+        figure.translation_by = item.get("translation_by") or default_by
 
-        translation_key = item_translation_key(item, where, FIGURES, key)
-        existing = ReportedFigure.objects.filter(locale=locale, translation_key=translation_key)
-        figures[key] = loader.sync_snippet(
-            f"{FIGURES}/{key}",
-            item,
-            existing.first(),
-            lambda tk=translation_key: ReportedFigure(locale=locale, translation_key=tk),
-            fill,
-            path,
-        )
-    return figures
+    return fill
 
 
-def load_charts(loader, path):
-    """{key: chart caption}: the words of the numbers page's charts."""
-    locale = Locale.get_default()
-    captions = {}
-    for key, item in _items(path):
-        where = f"{path}: {key}"
-
-        def fill(caption, item=item, where=where):
-            caption.slug = require_choice(item, "key", where, CHART_KEYS)
-            caption.title = require(item, "title", where)
-            caption.description = str(item.get("description") or "")
-
-        translation_key = item_translation_key(item, where, CHARTS, key)
-        existing = ChartCaption.objects.filter(locale=locale, translation_key=translation_key)
-        captions[key] = loader.sync_snippet(
-            f"{CHARTS}/{key}",
-            item,
-            existing.first(),
-            lambda tk=translation_key: ChartCaption(locale=locale, translation_key=tk),
-            fill,
-            path,
-        )
-    return captions
+def chart_fields(caption, item, where, _loaded):
+    """A chart's words go with a chart the numbers page knows how to draw."""
+    if caption.slug not in CHART_KEYS:
+        raise ContentError(f"{where}: key “{caption.slug}” is not one of {CHART_KEYS}")
 
 
 def load_mentions(loader, path, places):
@@ -215,9 +161,3 @@ def _decimal(value, where):
         return Decimal(str(value))
     except InvalidOperation as error:
         raise ContentError(f"{where}: “{value}” is not a number") from error
-
-
-def _a_date():
-    import datetime
-
-    return datetime.date(1952, 1, 1)

@@ -5,15 +5,15 @@ names marked in the edition, the charts' words, the two pages, and their transla
 from wagtail.models import Locale
 
 from history.core.exporting import Inline
-from history.core.loading import stable_key
+from history.core.file_order import parents_first
 from history.core.simple_pages import export_simple_page
+from history.core.snippet_lists import export_snippet_list
 from history.edition.models import EditionPage
 
 from .charts import ChartCaption
-from .content import CHARTS, FIGURES, MAP_FIELDS, MAP_PAGE_FIELDS, NUMBERS_FIELDS, PLACES
+from .content import CHARTS, FIGURES, MAP, NUMBERS, PLACES
 from .figures import ReportedFigure, TranslationBy
 from .mentions import PlaceMention
-from .pages import MapPage, NumbersPage
 from .places import Place
 
 
@@ -23,111 +23,59 @@ def export(exporter):
     # where the admin linked a translation of it.
     place_slugs = slugs_by_translation_key(Place.objects.filter(locale=locale))
     edition_slugs = slugs_by_translation_key(EditionPage.objects.filter(locale=locale))
-    places = parents_first(Place.objects.filter(locale=locale).order_by("pk"))
+    places = Place.objects.filter(locale=locale).order_by("pk")
+    # Each place after the place it is part of (parents outside the source language: last).
+    places = parents_first(places, lambda place: place.parent_id)
     figures = list(
         ReportedFigure.objects.filter(locale=locale)
         .select_related("document", "edition", "place")
         .order_by("pk")
     )
-    if places or exporter.path("atlas/places.yaml").exists():
-        exporter.write_yaml("atlas/places.yaml", [place_data(p, place_slugs) for p in places])
-    if figures or exporter.path("atlas/figures.yaml").exists():
-        exporter.write_yaml(
-            "atlas/figures.yaml",
-            [figure_data(f, place_slugs, edition_slugs) for f in figures],
-        )
-    export_mentions(exporter, place_slugs, edition_slugs)
-    captions = list(ChartCaption.objects.filter(locale=locale).order_by("pk"))
-    if captions or exporter.path("atlas/charts.yaml").exists():
-        exporter.write_yaml("atlas/charts.yaml", [caption_data(c) for c in captions])
-    exporter.collection_translations(CHARTS, {caption.slug: caption for caption in captions})
-    exporter.collection_translations(PLACES, {place.slug: place for place in places})
-    exporter.collection_translations(FIGURES, {figure.slug: figure for figure in figures})
-    export_simple_page(
-        exporter, "atlas/map", "atlas/map.yaml", MapPage, MAP_FIELDS, MAP_PAGE_FIELDS
+    export_snippet_list(
+        exporter, PLACES, places, lambda place, _written: place_data(place, place_slugs)
     )
-    export_simple_page(exporter, "atlas/numbers", "atlas/numbers.yaml", NumbersPage, NUMBERS_FIELDS)
+    export_snippet_list(
+        exporter,
+        FIGURES,
+        figures,
+        lambda figure, _written: figure_data(figure, place_slugs, edition_slugs),
+    )
+    export_mentions(exporter, place_slugs, edition_slugs)
+    captions = ChartCaption.objects.filter(locale=locale).order_by("pk")
+    export_snippet_list(exporter, CHARTS, list(captions))
+    export_simple_page(exporter, MAP)
+    export_simple_page(exporter, NUMBERS)
 
 
 def slugs_by_translation_key(queryset):
     return dict(queryset.values_list("translation_key", "slug"))
 
 
-def parents_first(places):
-    """`places` in their order, each after the place it is part of (the loader needs the
-    parent first)."""
-    ordered, written, pending = [], set(), list(places)
-    while pending:
-        waiting = []
-        for place in pending:
-            if place.parent_id is None or place.parent_id in written:
-                ordered.append(place)
-                written.add(place.pk)
-            else:
-                waiting.append(place)
-        if len(waiting) == len(pending):  # parents outside the source language: no order
-            ordered.extend(waiting)
-            break
-        pending = waiting
-    return ordered
-
-
 def place_data(place, slugs):
-    data = {"key": place.slug}
-    if place.translation_key != stable_key(PLACES, place.slug):
-        data["translation_key"] = str(place.translation_key)
-    data.update(kind=place.kind, name=place.name, name_zh=place.name_zh, pinyin=place.pinyin)
+    """The fields of a place's item that are not `Field`s of PLACES."""
+    data = {"point": [number(place.latitude), number(place.longitude)]}
     if place.parent_id:
         data["parent"] = slugs[place.parent.translation_key]
-    data["point"] = [number(place.latitude), number(place.longitude)]
-    data["point_note"] = place.point_note
-    data["approximate"] = place.approximate
     if place.outline:
         data["outline"] = Inline(place.outline)
-    data["status_1952"] = place.status_1952
-    data["status_today"] = place.status_today
     return data
 
 
 def figure_data(figure, place_slugs, edition_slugs):
-    """A figure's item; `edition` and `translation_by` only where they are not what the
-    loader assumes from the document and the anchor."""
-    data = {"key": figure.slug}
-    if figure.translation_key != stable_key(FIGURES, figure.slug):
-        data["translation_key"] = str(figure.translation_key)
-    data["document"] = figure.document.key
-    if figure.anchor:
-        data["anchor"] = figure.anchor
+    """The fields of a figure's item that are not `Field`s of FIGURES; `edition` and
+    `translation_by` only where they are not what the loader assumes from the document and
+    the anchor."""
+    data = {"document": figure.document.key}
     edition = edition_slugs[figure.edition.translation_key] if figure.edition_id else None
     if edition != (figure.document.key if figure.anchor else None):
         data["edition"] = edition
     if figure.place_id:
         data["place"] = place_slugs[figure.place.translation_key]
-    data["kind"] = figure.kind
     if figure.value is not None:
         data["value"] = number(figure.value)
-    if figure.unit:
-        data["unit"] = figure.unit
-    data["approximation"] = figure.approximation
-    data["period"] = figure.period
-    data["as_of"] = figure.as_of
-    if figure.as_of_month_end:
-        data["as_of_month_end"] = True
-    data["label"] = figure.label
-    data["phrase_original"] = figure.phrase_original
-    data["phrase_translation"] = figure.phrase_translation
     assumed = TranslationBy.RECEIVED if figure.anchor else TranslationBy.EDITORS
     if figure.translation_by != assumed:
         data["translation_by"] = figure.translation_by
-    data["note"] = figure.note
-    return data
-
-
-def caption_data(caption):
-    data = {"key": caption.slug}
-    if caption.translation_key != stable_key(CHARTS, caption.slug):
-        data["translation_key"] = str(caption.translation_key)
-    data.update(title=caption.title, description=caption.description)
     return data
 
 

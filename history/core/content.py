@@ -5,8 +5,9 @@ from wagtail.models import Locale, Page, Site
 
 from .bibliography import SourceKind, SourceRecord
 from .images import load_images
-from .loading import ContentError, digest_files, read_yaml, require, require_choice
+from .loading import ContentError, digest_files, read_yaml, require
 from .models import HomePage
+from .snippet_lists import Field, SnippetList, load_snippet_list
 from .translating import load_page_translations
 
 HOME_FIELDS = ["lede", "content_note", "introduction", "why_it_matters", "reading_critically"]
@@ -38,20 +39,12 @@ def load(loader):
         for field in ("seo_title", "search_description"):
             setattr(page, field, str(data.get(field) or ""))
 
-    def create():
+    def new():
         _remove_placeholder(root)
-        page = HomePage(slug="home", locale=Locale.get_default())
-        fill(page)
-        root.add_child(instance=page)
-        page.save_revision().publish()
-        return page
-
-    def update(page):
-        fill(page)
-        page.save_revision().publish()
+        return HomePage(slug="home", locale=Locale.get_default())
 
     existing = HomePage.objects.filter(locale=Locale.get_default()).first()
-    home = loader.sync("home", digest_files(path), existing, create, update)
+    home = loader.sync_page("home", digest_files(path), existing, root, new, fill)
     _point_site_at(home)
     load_page_translations(loader, "home", home)
     load_bibliography(loader)
@@ -63,39 +56,35 @@ RECORD_TEXT_FIELDS = [
     "organisation", "title", "short_title", "short_title_zh", "title_translation", "container",
     "volume", "issue", "pages", "place", "publisher", "record", "url", "note",
 ]  # fmt: skip
+# `site/bibliography.yaml`: the source records that essays, events and figures cite.
+BIBLIOGRAPHY = SnippetList(
+    "bibliography",
+    SourceRecord,
+    (
+        Field("kind", required=True, choices=tuple(SourceKind.values)),
+        "authors",  # [{family, given, family_first}]
+        "editors",
+        *(Field(field, omitted_when_empty=True) for field in RECORD_TEXT_FIELDS),
+        Field("year", default=None, omitted_when_empty=True),
+        Field("date", default=None, omitted_when_empty=True),
+        "collection",  # the key of a record listed before it
+    ),
+    key_field="key",
+    translated=False,
+)
 
 
 def load_bibliography(loader):
-    """`site/bibliography.yaml`: the source records that essays, events and figures cite."""
-    path = loader.content_dir / "bibliography.yaml"
-    items = read_yaml(path) or []
-    if not isinstance(items, list):
-        raise ContentError(f"{path}: should be a list of source records")
-    loaded = {}
-    for index, item in enumerate(items):
-        key = require(item, "key", f"{path} (record {index + 1})")
-        if key in loaded:
-            raise ContentError(f"{path}: key “{key}” is used twice")
-        collection = item.get("collection")
-        if collection and collection not in loaded:
-            raise ContentError(f"{path}: {key}: collection “{collection}” must come before it")
+    return load_snippet_list(loader, BIBLIOGRAPHY, record_fields)
 
-        def fill(record, item=item, key=key, collection=collection):
-            record.key = key
-            record.kind = require_choice(item, "kind", f"{path}: {key}", SourceKind.values)
-            for field in RECORD_TEXT_FIELDS:
-                setattr(record, field, str(item.get(field) or ""))
-            record.authors = _people(item.get("authors"), f"{path}: {key}: authors")
-            record.editors = _people(item.get("editors"), f"{path}: {key}: editors")
-            record.year = item.get("year")
-            record.date = item.get("date")
-            record.collection = loaded[collection] if collection else None
 
-        existing = SourceRecord.objects.filter(key=key).first()
-        loaded[key] = loader.sync_snippet(
-            f"bibliography/{key}", item, existing, SourceRecord, fill, path
-        )
-    return loaded
+def record_fields(record, item, where, loaded):
+    collection = item.get("collection")
+    if collection and collection not in loaded:
+        raise ContentError(f"{where}: collection “{collection}” must come before it")
+    record.authors = _people(item.get("authors"), f"{where}: authors")
+    record.editors = _people(item.get("editors"), f"{where}: editors")
+    record.collection = loaded[collection] if collection else None
 
 
 def _people(items, where):

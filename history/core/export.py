@@ -4,10 +4,12 @@ the bibliography (`bibliography.yaml`), in the format `content.py` reads."""
 from wagtail.models import Locale
 
 from .bibliography import SourceRecord
-from .content import HOME_FIELDS, RECORD_TEXT_FIELDS
+from .content import BIBLIOGRAPHY, HOME_FIELDS
 from .exporting import Inline
+from .file_order import parents_first
 from .images import export_images
 from .models import HomePage
+from .snippet_lists import export_snippet_list
 
 
 def export(exporter):
@@ -21,42 +23,24 @@ def export(exporter):
             data[field] = getattr(home, field)
     exporter.write_yaml("home.yaml", data)
     exporter.page_translations("home", home)
-    exporter.write_yaml("bibliography.yaml", bibliography())
+    export_snippet_list(exporter, BIBLIOGRAPHY, bibliography(), record_data)
     export_images(exporter)
 
 
 def bibliography():
     """The source records in the order they were made, each after the collection it was
     read in (the loader needs the collection first)."""
-    written, items = set(), []
-    pending = list(SourceRecord.objects.order_by("pk"))
-    while pending:
-        waiting = []
-        for record in pending:
-            if record.collection_id is None or record.collection_id in written:
-                items.append(record_data(record))
-                written.add(record.pk)
-            else:
-                waiting.append(record)
-        if len(waiting) == len(pending):  # a loop of collections, which cannot be loaded
-            break
-        pending = waiting
-    return items
+    records = SourceRecord.objects.order_by("pk")
+    return parents_first(records, lambda record: record.collection_id)
 
 
-def record_data(record):
-    data = {"key": record.key, "kind": record.kind}
+def record_data(record, _written=None):
+    """The fields of a record's item that are not `Field`s of BIBLIOGRAPHY."""
+    data = {}
     if record.authors:
         data["authors"] = _people(record.authors)
     if record.editors:
         data["editors"] = _people(record.editors)
-    for field in RECORD_TEXT_FIELDS:
-        if getattr(record, field):
-            data[field] = getattr(record, field)
-    if record.year:
-        data["year"] = record.year
-    if record.date:
-        data["date"] = record.date
     if record.collection_id:
         data["collection"] = record.collection.key
     return data

@@ -1,9 +1,12 @@
-"""The order of lists that the database keeps as sets.
+"""The order of what an export writes.
 
 The loader makes a many-to-many relation (an event's places, a term's sources) from a list in
 a content file; the database does not keep its order. An export writes such a list in the
 order the existing file gives it, so that it does not reorder what an editor wrote; entries
-added since follow in the order given."""
+added since follow in the order given.
+
+An item that names another item of its file (a place the place it is part of, a source record
+the collection it was published in) comes after it, as the loader needs."""
 
 from .loading import ContentError, read_yaml
 
@@ -29,3 +32,22 @@ def in_file_order(keys, written):
     written = written if isinstance(written, list) else []
     first = [key for key in dict.fromkeys(written) if key in keys]
     return first + [key for key in keys if key not in first]
+
+
+def parents_first(objects, parent_id):
+    """`objects` in their order, each after the object `parent_id(obj)` names (the primary
+    key of another of them, or None). Objects whose parent is not among them, or that form a
+    loop, come last, in their order."""
+    ordered, written, pending = [], set(), list(objects)
+    while pending:
+        waiting = []
+        for obj in pending:
+            if parent_id(obj) is None or parent_id(obj) in written:
+                ordered.append(obj)
+                written.add(obj.pk)
+            else:
+                waiting.append(obj)
+        if len(waiting) == len(pending):
+            return ordered + waiting
+        pending = waiting
+    return ordered

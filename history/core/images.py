@@ -72,7 +72,7 @@ def _sync_image(loader, item, name, file_path, where):
     for spec in RENDITIONS:
         image.get_rendition(Filter(spec))
     LoadedContent.objects.update_or_create(key=key, defaults={"digest": digest})
-    loader.say(f"  loaded {key}")
+    loader.changed_something(f"  loaded {key}")
 
 
 def _digest_of(image):

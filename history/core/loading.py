@@ -108,9 +108,16 @@ class Loader:
     content_dir: Path
     stdout: object
     force: bool = False
+    # Whether the load changed the database (see `changed_something`).
+    changed: bool = False
 
     def say(self, message):
         self.stdout.write(message)
+
+    def changed_something(self, message):
+        """Report a change the load made to the database."""
+        self.changed = True
+        self.say(message)
 
     def sync(self, key, digest, obj, create, update):
         """Create the object, or update it from changed files, unless an editor has changed it.
@@ -122,7 +129,7 @@ class Loader:
         record = LoadedContent.objects.filter(key=key).first()
         if obj is None:
             obj = create()
-            self.say(f"  created {key}")
+            self.changed_something(f"  created {key}")
         elif record and record.digest == digest and not self.force:
             return obj
         elif (record is None or record.revision_id != obj.latest_revision_id) and not self.force:
@@ -133,12 +140,30 @@ class Loader:
             return obj
         else:
             update(obj)
-            self.say(f"  updated {key}")
+            self.changed_something(f"  updated {key}")
         obj.refresh_from_db()
         LoadedContent.objects.update_or_create(
             key=key, defaults={"digest": digest, "revision_id": obj.latest_revision_id}
         )
         return obj
+
+    def sync_page(self, key, digest, existing, parent, new, fill):
+        """`sync` for a page loaded from files whose digest is `digest`: `new()` makes an
+        unsaved page, `fill(page)` sets its fields; it is made under `parent`, and each
+        change is published (loading a file publishes it)."""
+
+        def create():
+            page = new()
+            fill(page)
+            parent.add_child(instance=page)
+            page.save_revision().publish()
+            return page
+
+        def update(page):
+            fill(page)
+            page.save_revision().publish()
+
+        return self.sync(key, digest, existing, create, update)
 
     def sync_snippet(self, key, data, existing, new, fill, path):
         """`sync` for one item of a content file that becomes a snippet with revisions.
@@ -191,7 +216,7 @@ class Loader:
         LoadedContent.objects.update_or_create(
             key=key, defaults={"digest": digest, "revision_id": state()}
         )
-        self.say(f"  loaded {key}: {len(objects)}")
+        self.changed_something(f"  loaded {key}: {len(objects)}")
 
 
 def digest_data(data):

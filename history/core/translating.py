@@ -55,7 +55,7 @@ def stand_in_where_untranslated(loader, key, page):
             page.copy_for_translation(locale, copy_parents=True, alias=True)
             follow(page.pk)  # as private as the page
             if loader:
-                loader.say(f"  {key}: shown in {locale.language_code} untranslated")
+                loader.changed_something(f"  {key}: shown in {locale.language_code} untranslated")
 
 
 def load_collection_translations(loader, collection, objects):

@@ -8,6 +8,7 @@ key of its own; its file then gives it (`translation_key`), as export.py writes 
 
 import datetime
 import uuid
+from functools import partial
 
 from wagtail.models import Locale
 
@@ -136,21 +137,11 @@ def load_edition(loader, home, folder):
         page.last_anchor_number = max(page.last_anchor_number, last_anchor_number)
         page.set_children(**children)
 
-    def update(page):
-        fill(page)
-        page.save_revision().publish()
-
-    def create():
-        page = EditionPage(slug=slug, locale=home.locale, translation_key=page_key)
-        fill(page)
-        home.add_child(instance=page)
-        page.save_revision().publish()
-        return page
-
     existing = EditionPage.objects.filter(slug=slug, locale=home.locale).first()
+    new = partial(EditionPage, slug=slug, locale=home.locale, translation_key=page_key)
     key = f"editions/{folder.name}"
     files = [meta_path, text_path] + ([notes_path] if notes_path.exists() else [])
-    page = loader.sync(key, digest_files(*files), existing, create, update)
+    page = loader.sync_page(key, digest_files(*files), existing, home, new, fill)
     load_page_translations(loader, key, page)
     return page
 

@@ -27,57 +27,36 @@ Wagtail alias of the page), with a notice; a translation loaded later replaces t
 
 import hashlib
 import json
-import re
-import uuid
 
-from django.utils.html import escape
 from wagtail.models import Locale
 
 from history.core.bibliography import SourceRecord
 from history.core.images import image_for
-from history.core.loading import ContentError, digest_files, read_yaml, require, stable_key
-from history.core.models import HomePage
+from history.core.loading import ContentError, item_translation_key, require, stable_key
 from history.core.prose import read_rich
-from history.core.simple_pages import load_simple_page
-from history.core.translating import load_page_translations, stand_in_where_untranslated
+from history.core.simple_pages import PageFolder, load_page_folder
 from history.edition.models import EditionPage
 from history.edition.references import ParagraphRef
 
 from .footnotes import EssayFootnote, marker_problems, markers_in, misplaced_markers
 from .pages import EssayIndexPage, EssayPage
 
-ITALICS = re.compile(r"\*([^*\n]+)\*")
 DEFAULT_EDITION = "fifth-bulletin"
 
 
+ESSAYS = PageFolder("essays", EssayIndexPage, EssayPage)
+
+
 def load(loader):
-    folder = loader.content_dir / "essays"
-    if not folder.exists():
-        return
-    home = HomePage.objects.get(locale=Locale.get_default())
-    index_path = folder / "essays.yaml"
-    index = load_simple_page(loader, "essays/index", index_path, EssayIndexPage, home, ["intro"])
-    slugs = require(read_yaml(index_path), "essays", index_path, list)
-    records = {record.key: record for record in SourceRecord.objects.all()}
-    for slug in slugs:
-        essay = load_essay(loader, folder / f"{slug}.yaml", index, records)
-        load_page_translations(loader, f"essays/{slug}", essay)
-        stand_in_where_untranslated(loader, f"essays/{slug}", essay)
+    load_page_folder(loader, ESSAYS, essay_fields(SourceRecord.objects.all()))
 
 
-def load_essay(loader, path, index, records):
-    data = read_yaml(path)
-    slug = require(data, "slug", path)
-    if path.stem != slug:
-        raise ContentError(f"{path}: slug “{slug}” should match the file name")
-    key = f"essays/{slug}"
+def essay_fields(records):
+    """`fill(page, data, path)`: an essay's own fields from its file, citing `records`."""
+    records = {record.key: record for record in records}
 
-    def fill(page):
-        page.title = require(data, "title", path)
-        page.slug = slug
-        page.search_description = str(data.get("search_description") or "")
-        page.seo_title = str(data.get("seo_title") or "")
-        page.show_in_menus = bool(data.get("show_in_menus"))
+    def fill(page, data, path):
+        slug = page.slug
         page.standfirst = " ".join(require(data, "standfirst", path).split())
         page.author = require(data, "author", path)
         page.date = data.get("date") or page.date
@@ -99,41 +78,7 @@ def load_essay(loader, path, index, records):
         if misplaced:
             raise ContentError(f"{path}: footnote markers in headings or titles: {misplaced}")
 
-    translation_key = page_translation_key(data, key, path)
-
-    def create():
-        page = EssayPage(locale=index.locale, translation_key=translation_key)
-        fill(page)
-        index.add_child(instance=page)
-        page.save_revision().publish()
-        return page
-
-    def update(page):
-        fill(page)
-        page.save_revision().publish()
-
-    existing = EssayPage.objects.filter(locale=index.locale, translation_key=translation_key)
-    return loader.sync(key, digest_files(path), existing.first(), create, update)
-
-
-def page_translation_key(data, key, where):
-    """The file's `translation_key`, or the one that derives from the page's content key."""
-    return _uuid(data, where) or stable_key(key)
-
-
-def _uuid(data, where):
-    if not data.get("translation_key"):
-        return None
-    try:
-        return uuid.UUID(str(data["translation_key"]))
-    except ValueError as error:
-        raise ContentError(f"{where}: translation_key is not a UUID") from error
-
-
-def prose(text):
-    """A paragraph of plain text with *italics*, as rich text."""
-    html = ITALICS.sub(r"<i>\1</i>", escape(" ".join(str(text).split())))
-    return f"<p>{html}</p>"
+    return fill
 
 
 def _body(data, path, slug):
@@ -163,7 +108,7 @@ def _body(data, path, slug):
 
 
 def _rich(item, field, where):
-    return read_rich(require(item, field, where, object), f"{where}: {field}", prose)
+    return read_rich(require(item, field, where, object), f"{where}: {field}")
 
 
 def block_ids(items, slug):
@@ -188,7 +133,7 @@ def _image(item, where):
     value = {key: item[key] for key in item if key not in ("type", "id")}
     value["image"] = image_for(require(item, "image", where), where).pk
     caption = item.get("caption")
-    value["caption"] = read_rich(caption, where, prose) if caption else ""
+    value["caption"] = read_rich(caption, where) if caption else ""
     value["credit"] = str(item.get("credit") or "")
     value["licence"] = str(item.get("licence") or "")
     return value
@@ -206,7 +151,7 @@ def _quote(item, where):
     version = str(item.get("version") or "")
     if version and not segment.text_in(version):
         raise ContentError(f"{where}: paragraph {anchor} has no text in version “{version}”")
-    comment = read_rich(item["comment"], where, prose) if item.get("comment") else ""
+    comment = read_rich(item["comment"], where) if item.get("comment") else ""
     return {
         "paragraph": str(ParagraphRef(edition.pk, anchor)),
         "version": version,
@@ -226,7 +171,7 @@ def _footnotes(data, path, slug, records):
                 key=key,
                 text=_rich(note, "text", where),
                 sources=[("source", _record(records, k, where)) for k in note.get("sources") or []],
-                translation_key=footnote_translation_key(note, slug, key, where),
+                translation_key=item_translation_key(note, where, *footnote_key(slug, key)),
                 locale=Locale.get_default(),
                 sort_order=position,
             )
@@ -234,8 +179,9 @@ def _footnotes(data, path, slug, records):
     return footnotes
 
 
-def footnote_translation_key(note, slug, key, where):
-    return _uuid(note, where) or stable_key("essays", slug, "footnote", key)
+def footnote_key(slug, key):
+    """The parts of the translation key a footnote has unless its file gives one."""
+    return ("essays", slug, "footnote", key)
 
 
 def _record(records, key, where):

@@ -7,55 +7,35 @@ unpublished changes stay in the database (loading a file publishes it).
 """
 
 from wagtail.images import get_image_model
-from wagtail.models import Locale
 
-from history.core.exporting import Keys, write_page_yaml
+from history.core.exporting import Keys
 from history.core.images import image_key
 from history.core.loading import stable_key
 from history.core.prose import write_rich
+from history.core.simple_pages import export_page_folder
 from history.edition.models import EditionPage
 from history.edition.references import ParagraphRef
 
-from .content import DEFAULT_EDITION, block_ids, prose
-from .pages import EssayIndexPage, EssayPage
+from .content import DEFAULT_EDITION, ESSAYS, block_ids, footnote_key
 
 
 def export(exporter):
-    index = EssayIndexPage.objects.filter(locale=Locale.get_default()).first()
-    if index is None:
-        return
-    essays = list(EssayPage.objects.child_of(index).live().order_by("path"))
-    data = {"slug": index.slug, "title": index.title, "show_in_menus": index.show_in_menus}
-    if index.search_description:
-        data["search_description"] = index.search_description
-    data["intro"] = index.intro
-    data["essays"] = [essay.slug for essay in essays]
-    exporter.write_yaml("essays/essays.yaml", data)
-    exporter.page_translations("essays/index", index)
     editions = dict(EditionPage.objects.values_list("pk", "slug"))
-    for essay in essays:
-        write_page_yaml(exporter, f"essays/{essay.slug}.yaml", essay_data(essay, editions))
-        exporter.page_translations(f"essays/{essay.slug}", essay)
+    export_page_folder(exporter, ESSAYS, lambda essay: essay_data(essay, editions))
 
 
 def essay_data(essay, editions):
-    data = {"slug": essay.slug, "title": essay.title}
-    if essay.translation_key != stable_key(f"essays/{essay.slug}"):
-        data["translation_key"] = str(essay.translation_key)
-    data["standfirst"] = essay.standfirst
-    data["author"] = essay.author
-    data["date"] = essay.date
-    _optional(data, essay, "content_note", "search_description", "seo_title")
-    if essay.show_in_menus:
-        data["show_in_menus"] = True
+    """An essay's own fields, as `content.essay_fields` reads them."""
+    data = {"standfirst": essay.standfirst, "author": essay.author, "date": essay.date}
+    _optional(data, essay, "content_note")
     if essay.hero_image_id:
         data["hero_image"] = image_key(essay.hero_image)
     _optional(data, essay, "hero_caption", "hero_credit", "hero_licence")
     data["body"] = body_items(essay, editions)
     footnotes = {}
     for footnote in essay.footnotes.all():
-        note = {"text": write_rich(footnote.text, prose)}
-        derived = stable_key("essays", essay.slug, "footnote", footnote.key)
+        note = {"text": write_rich(footnote.text)}
+        derived = stable_key(*footnote_key(essay.slug, footnote.key))
         if footnote.translation_key != derived:
             note["translation_key"] = str(footnote.translation_key)
         note["sources"] = Keys(block.value.key for block in footnote.sources if block.value)
@@ -98,11 +78,11 @@ def body_items(essay, editions):
 
 def _item(kind, raw, editions, images):
     if kind == "paragraph":
-        return {"type": kind, "text": write_rich(raw, prose)}
+        return {"type": kind, "text": write_rich(raw)}
     if kind == "heading":
         return {"type": kind, "text": raw}
     if kind == "callout":
-        return {"type": kind, "title": raw["title"], "text": write_rich(raw["text"], prose)}
+        return {"type": kind, "title": raw["title"], "text": write_rich(raw["text"])}
     if kind == "quote":
         return _quote(raw, editions)
     if kind == "image":
@@ -119,7 +99,7 @@ def _quote(raw, editions):
     if raw.get("version"):
         item["version"] = raw["version"]
     if raw.get("comment"):
-        item["comment"] = write_rich(raw["comment"], prose)
+        item["comment"] = write_rich(raw["comment"])
     return item
 
 
@@ -129,7 +109,7 @@ def _image(raw, images):
     item = {"type": "image", "image": image_key(images[raw["image"]])}
     for field, stored in raw.items():
         if field == "caption" and stored:
-            item[field] = write_rich(stored, prose)
+            item[field] = write_rich(stored)
         elif field != "image" and stored not in ("", None):
             item[field] = stored
     return item

@@ -4,26 +4,35 @@ marked in the edition), the page in `site/glossary/glossary.yaml`, and their tra
 from wagtail.models import Locale
 
 from history.core.bibliography import SourceRecord
-from history.core.loading import (
-    ContentError,
-    item_translation_key,
-    read_yaml,
-    require,
-)
+from history.core.loading import ContentError, require
 from history.core.models import HomePage
-from history.core.paragraphs import read_rich_text
-from history.core.simple_pages import load_simple_page
-from history.core.translating import load_collection_translations
+from history.core.simple_pages import SimplePage, load_simple_page
+from history.core.snippet_lists import Field, SnippetList, load_snippet_list, read_items
 from history.edition.models import EditionPage
 
 from .cross_references import referenced_slugs
 from .pages import GlossaryPage
 from .terms import GlossaryTerm, TermMention
 
-TERMS = "glossary/terms"
-PAGE_FIELDS = ["intro"]
+PAGE = SimplePage("glossary/page", "glossary/glossary.yaml", GlossaryPage, ("intro",))
 # The edition whose text the terms are marked in.
 EDITION = "fifth-bulletin"
+
+TERMS = SnippetList(
+    "glossary/terms",
+    GlossaryTerm,
+    (
+        Field("term", required=True),
+        Field("chinese", required=True),
+        Field("pinyin"),
+        Field("short", required=True),
+        Field("note", rich=True),  # may refer to other terms: [[key]]
+        "sources",  # source records' keys
+        "mentions",  # where the term is marked in the edition
+    ),
+    # Marks are loaded as a set of their own (see load_mentions).
+    not_data=("mentions",),
+)
 
 
 def load(loader):
@@ -31,56 +40,27 @@ def load(loader):
     if not folder.exists():
         return
     home = HomePage.objects.get(locale=Locale.get_default())
-    path = folder / "terms.yaml"
-    items = read_yaml(path) or []
-    if not isinstance(items, list):
-        raise ContentError(f"{path}: should be a list of terms")
+    path = loader.content_dir / TERMS.file
+    items = read_items(path, "terms")
     terms = load_terms(loader, path, items)
     load_mentions(loader, path, items, terms)
-    load_collection_translations(loader, TERMS, terms)
-    load_simple_page(
-        loader, "glossary/page", folder / "glossary.yaml", GlossaryPage, home, PAGE_FIELDS
-    )
+    load_simple_page(loader, PAGE, home)
 
 
 def load_terms(loader, path, items):
-    locale = Locale.get_default()
     records = {record.key: record for record in SourceRecord.objects.all()}
-    terms = {}
     keys = {item.get("key") for item in items if isinstance(item, dict)}
-    for index, item in enumerate(items):
-        key = require(item, "key", f"{path} (term {index + 1})")
-        where = f"{path}: {key}"
-        if key in terms:
-            raise ContentError(f"{path}: key “{key}” is used twice")
 
-        def fill(term, item=item, key=key, where=where):
-            term.slug = key
-            term.term = require(item, "term", where)
-            term.chinese = require(item, "chinese", where)
-            term.pinyin = str(item.get("pinyin") or "")
-            term.short = require(item, "short", where)
-            term.note = read_rich_text(item, "note", where)
-            unknown = [s for s in referenced_slugs(term.note) if s not in keys]
-            if unknown:
-                raise ContentError(f"{where}: note: no term {unknown} to refer to")
-            unknown = [k for k in item.get("sources") or [] if k not in records]
-            if unknown:
-                raise ContentError(f"{where}: unknown source(s) {unknown}")
-            term.sources = [records[k] for k in item.get("sources") or []]
+    def fill(term, item, where, _loaded):
+        unknown = [s for s in referenced_slugs(term.note) if s not in keys]
+        if unknown:
+            raise ContentError(f"{where}: note: no term {unknown} to refer to")
+        unknown = [k for k in item.get("sources") or [] if k not in records]
+        if unknown:
+            raise ContentError(f"{where}: unknown source(s) {unknown}")
+        term.sources = [records[k] for k in item.get("sources") or []]
 
-        translation_key = item_translation_key(item, where, TERMS, key)
-        existing = GlossaryTerm.objects.filter(locale=locale, translation_key=translation_key)
-        data = {k: v for k, v in item.items() if k != "mentions"}
-        terms[key] = loader.sync_snippet(
-            f"{TERMS}/{key}",
-            data,
-            existing.first(),
-            lambda tk=translation_key: GlossaryTerm(locale=locale, translation_key=tk),
-            fill,
-            path,
-        )
-    return terms
+    return load_snippet_list(loader, TERMS, fill, items, path)
 
 
 def load_mentions(loader, path, items, terms):

@@ -4,17 +4,13 @@ in the edition, the page, and their translations, as `content.py` reads them."""
 from wagtail.models import Locale
 
 from history.core.exporting import Inline
-from history.core.file_order import existing_items, in_file_order
-from history.core.loading import stable_key
-from history.core.paragraphs import write_rich_text
+from history.core.file_order import in_file_order
 from history.core.simple_pages import export_simple_page
+from history.core.snippet_lists import export_snippet_list
 from history.edition.models import EditionPage
 
-from .content import EDITION, PAGE_FIELDS, TERMS
-from .pages import GlossaryPage
+from .content import EDITION, PAGE, TERMS
 from .terms import GlossaryTerm, TermMention
-
-FILE = "glossary/terms.yaml"
 
 
 def export(exporter):
@@ -22,15 +18,11 @@ def export(exporter):
     terms = list(
         GlossaryTerm.objects.filter(locale=locale).prefetch_related("sources").order_by("pk")
     )
-    if terms or exporter.path(FILE).exists():
-        written = existing_items(exporter, FILE)
-        marks = marks_by_term(exporter, locale)
-        items = [term_data(t, written.get(t.slug, {}), marks.get(t.slug, [])) for t in terms]
-        exporter.write_yaml(FILE, items)
-    exporter.collection_translations(TERMS, {term.slug: term for term in terms})
-    export_simple_page(
-        exporter, "glossary/page", "glossary/glossary.yaml", GlossaryPage, PAGE_FIELDS
+    marks = marks_by_term(exporter, locale) if terms else {}
+    export_snippet_list(
+        exporter, TERMS, terms, lambda term, written: term_data(term, written, marks)
     )
+    export_simple_page(exporter, PAGE)
 
 
 def marks_by_term(exporter, locale):
@@ -47,19 +39,15 @@ def marks_by_term(exporter, locale):
         mark = Inline(anchor=mention.anchor, version=mention.version, phrase=mention.phrase)
         marks.setdefault(slugs[mention.term.translation_key], []).append(mark)
     if others:
-        exporter.say(f"  {FILE} marks terms in {EDITION} only: {others} other marks left out")
+        exporter.say(f"  {TERMS.file} marks terms in {EDITION} only: {others} other marks left out")
     return marks
 
 
 def term_data(term, written, marks):
-    """A term's item; `written` is its item in the file as it stands, whose sources keep
-    their order."""
-    data = {"key": term.slug}
-    if term.translation_key != stable_key(TERMS, term.slug):
-        data["translation_key"] = str(term.translation_key)
-    data.update(term=term.term, chinese=term.chinese, pinyin=term.pinyin, short=term.short)
-    write_rich_text(data, "note", term.note)
+    """The fields of a term's item that are not `Field`s of TERMS; `written` is its item in
+    the file as it stands, whose sources keep their order."""
     keys = [record.key for record in term.sources.all()]
-    data["sources"] = in_file_order(keys, written.get("sources"))
-    data["mentions"] = marks
-    return data
+    return {
+        "sources": in_file_order(keys, written.get("sources")),
+        "mentions": marks.get(term.slug, []),
+    }

@@ -21,80 +21,43 @@ from the file (made in the admin, or renamed since).
 
 import hashlib
 import json
-import re
 
-from django.utils.html import escape
 from wagtail.models import Locale
 
-from history.core.loading import ContentError, digest_files, read_yaml, require, stable_key
-from history.core.models import HomePage
+from history.core.loading import ContentError, require, stable_key
 from history.core.prose import read_rich
-from history.core.simple_pages import load_simple_page
-from history.core.translating import load_page_translations, stand_in_where_untranslated
+from history.core.simple_pages import PageFolder, load_page_folder
 from history.edition.models import EditionPage
 from history.edition.references import ParagraphRef
-from history.essays.content import page_translation_key
-from history.essays.pages import EssayPage
 from history.glossary.terms import GlossaryTerm
 
-from .blocks import SKILLS
+from .blocks import SKILLS, EssayLinkBlock
 from .excerpts import range_problem
 from .pages import CODE_ALPHABET, CODE_LENGTH, LessonIndexPage, LessonPage, Level
 
-ITALICS = re.compile(r"\*([^*\n]+)\*")
 EDITION = "fifth-bulletin"
 
 
+LESSONS = PageFolder("lessons", LessonIndexPage, LessonPage)
+# The page type the essay block links to.
+ESSAY_PAGE = EssayLinkBlock.base_blocks["essay"].target_model
+
+
 def load(loader):
-    folder = loader.content_dir / "lessons"
-    if not folder.exists():
-        return
-    home = HomePage.objects.get(locale=Locale.get_default())
-    index_path = folder / "lessons.yaml"
-    index = load_simple_page(loader, "lessons/index", index_path, LessonIndexPage, home, ["intro"])
-    for slug in require(read_yaml(index_path), "lessons", index_path, list):
-        lesson = load_lesson(loader, folder / f"{slug}.yaml", index)
-        load_page_translations(loader, f"lessons/{slug}", lesson)
-        stand_in_where_untranslated(loader, f"lessons/{slug}", lesson)
+    load_page_folder(loader, LESSONS, lesson_fields)
 
 
-def load_lesson(loader, path, index):
-    data = read_yaml(path)
-    slug = require(data, "slug", path)
-    if path.stem != slug:
-        raise ContentError(f"{path}: slug “{slug}” should match the file name")
-    key = f"lessons/{slug}"
-
-    def fill(page):
-        page.title = require(data, "title", path)
-        page.slug = slug
-        page.search_description = str(data.get("search_description") or "")
-        page.seo_title = str(data.get("seo_title") or "")
-        page.show_in_menus = bool(data.get("show_in_menus"))
-        page.short_code = str(data.get("short_code") or "") or page.short_code or file_code(slug)
-        page.author_name = require(data, "author", path)
-        page.level = _choice(data, "level", Level.values, path)
-        page.duration = require(data, "duration", path, int)
-        page.question = require(data, "question", path)
-        page.objectives = "\n".join(require(data, "objectives", path, list))
-        page.summary = " ".join(require(data, "summary", path).split())
-        page.body = _body(data, path, slug)
-
-    translation_key = page_translation_key(data, key, path)
-
-    def create():
-        page = LessonPage(locale=index.locale, translation_key=translation_key)
-        fill(page)
-        index.add_child(instance=page)
-        page.save_revision().publish()
-        return page
-
-    def update(page):
-        fill(page)
-        page.save_revision().publish()
-
-    existing = LessonPage.objects.filter(locale=index.locale, translation_key=translation_key)
-    return loader.sync(key, digest_files(path), existing.first(), create, update)
+def lesson_fields(page, data, path):
+    """A lesson's own fields from its file."""
+    slug = page.slug
+    page.short_code = str(data.get("short_code") or "") or page.short_code or file_code(slug)
+    page.author_name = require(data, "author", path)
+    page.level = _choice(data, "level", Level.values, path)
+    page.duration = require(data, "duration", path, int)
+    page.question = require(data, "question", path)
+    page.objectives = "\n".join(require(data, "objectives", path, list))
+    page.summary = " ".join(require(data, "summary", path).split())
+    page.body = _body(data, path, slug)
 
 
 def file_code(slug):
@@ -102,11 +65,6 @@ def file_code(slug):
     the file, so that printed links and QR codes keep working."""
     digest = hashlib.sha256(f"lessons/{slug}".encode()).digest()
     return "".join(CODE_ALPHABET[byte % len(CODE_ALPHABET)] for byte in digest[:CODE_LENGTH])
-
-
-def rich(text):
-    paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", str(text)) if p.strip()]
-    return "".join("<p>" + ITALICS.sub(r"<i>\1</i>", escape(p)) + "</p>" for p in paragraphs)
 
 
 def _choice(data, field, choices, where, required=True):
@@ -151,7 +109,7 @@ def _body(data, path, slug):
                 "skill": _choice(item, "skill", SKILLS, where),
                 "prompt": _rich(item, "prompt", where),
                 "sentence_starters": _starters(item.get("starters") or [], where),
-                "model_answer": read_rich(item.get("model_answer") or "", where, rich),
+                "model_answer": read_rich(item.get("model_answer") or "", where),
             }
         elif kind == "map_view":
             value = {f: str(item.get(f) or "") for f in ("document", "kind", "place", "caption")}
@@ -165,7 +123,7 @@ def _body(data, path, slug):
             terms = require(item, "terms", where, list)
             value = {"terms": [_term_item(s, slug, number, where) for s in terms]}
         elif kind == "essay":
-            essay = EssayPage.objects.filter(
+            essay = ESSAY_PAGE.objects.filter(
                 slug=require(item, "essay", where), locale=Locale.get_default()
             ).first()
             if essay is None:
@@ -189,7 +147,7 @@ def block_id(item, slug, number):
 
 
 def _rich(item, field, where):
-    return read_rich(require(item, field, where, object), f"{where}: {field}", rich)
+    return read_rich(require(item, field, where, object), f"{where}: {field}")
 
 
 def _starters(items, where):

@@ -8,33 +8,18 @@ unpublished changes stay in the database (loading a file publishes it).
 
 from wagtail.models import Locale
 
-from history.core.exporting import Inline, Keys, write_page_yaml
-from history.core.loading import stable_key
+from history.core.exporting import Inline, Keys
 from history.core.prose import write_rich
+from history.core.simple_pages import export_page_folder
 from history.edition.references import ParagraphRef
-from history.essays.pages import EssayPage
 from history.glossary.terms import GlossaryTerm
 
-from .content import block_id, file_code, rich
-from .pages import LessonIndexPage, LessonPage
+from .content import ESSAY_PAGE, LESSONS, block_id, file_code
 
 
 def export(exporter):
-    index = LessonIndexPage.objects.filter(locale=Locale.get_default()).first()
-    if index is None:
-        return
-    lessons = list(LessonPage.objects.child_of(index).live().order_by("path"))
-    data = {"slug": index.slug, "title": index.title, "show_in_menus": index.show_in_menus}
-    if index.search_description:
-        data["search_description"] = index.search_description
-    data["intro"] = index.intro
-    data["lessons"] = [lesson.slug for lesson in lessons]
-    exporter.write_yaml("lessons/lessons.yaml", data)
-    exporter.page_translations("lessons/index", index)
     names = Names()
-    for lesson in lessons:
-        write_page_yaml(exporter, f"lessons/{lesson.slug}.yaml", lesson_data(lesson, names))
-        exporter.page_translations(f"lessons/{lesson.slug}", lesson)
+    export_page_folder(exporter, LESSONS, lambda lesson: lesson_data(lesson, names))
 
 
 class Names:
@@ -48,7 +33,7 @@ class Names:
         self.default_terms = {
             term.translation_key: term.slug for term in terms if term.locale_id == default.pk
         }
-        essays = EssayPage.objects.all()
+        essays = ESSAY_PAGE.objects.all()
         self.essays = {essay.pk: essay for essay in essays}
         self.default_essays = {
             essay.translation_key: essay.slug
@@ -66,18 +51,12 @@ class Names:
 
 
 def lesson_data(lesson, names):
+    """A lesson's own fields, as `content.lesson_fields` reads them."""
     slug = lesson.slug
-    data = {"slug": slug, "title": lesson.title}
-    if lesson.translation_key != stable_key(f"lessons/{slug}"):
-        data["translation_key"] = str(lesson.translation_key)
+    data = {}
     if lesson.short_code != file_code(slug):
         data["short_code"] = lesson.short_code
     data.update(author=lesson.author_name, level=lesson.level, duration=lesson.duration)
-    for field in ("search_description", "seo_title"):
-        if getattr(lesson, field):
-            data[field] = getattr(lesson, field)
-    if lesson.show_in_menus:
-        data["show_in_menus"] = True
     data["question"] = lesson.question
     data["objectives"] = lesson.objective_list
     data["summary"] = lesson.summary
@@ -127,7 +106,7 @@ def _range(item, raw):
 def _item(kind, raw, names):
     item = {"type": kind}
     if kind in ("instructions", "teacher_note"):
-        item["text"] = write_rich(raw, rich)
+        item["text"] = write_rich(raw)
     elif kind == "excerpt":
         _range(item, raw)
         for field in ("version", "parallel", "anatomy", "adapted"):
@@ -139,12 +118,12 @@ def _item(kind, raw, names):
             item["instructions"] = raw["instructions"]
     elif kind == "question":
         item["skill"] = raw["skill"]
-        item["prompt"] = write_rich(raw["prompt"], rich)
+        item["prompt"] = write_rich(raw["prompt"])
         starters = _starters(raw.get("sentence_starters") or [])
         if starters:
             item["starters"] = starters
         if raw.get("model_answer"):
-            item["model_answer"] = write_rich(raw["model_answer"], rich)
+            item["model_answer"] = write_rich(raw["model_answer"])
     elif kind in ("map_view", "timeline_range"):
         item.update({field: value for field, value in raw.items() if value})
     elif kind == "vocabulary":

@@ -3,12 +3,13 @@
 from wagtail.models import Locale
 
 from history.core.models import HomePage
-from history.core.simple_pages import load_simple_page
+from history.core.simple_pages import SimplePage, load_simple_page
 
 from .pages import SearchPage
+
+PAGE = SimplePage("search", "search.yaml", SearchPage)
 
 
 def load(loader):
     home = HomePage.objects.get(locale=Locale.get_default())
-    path = loader.content_dir / "search.yaml"
-    load_simple_page(loader, "search", path, SearchPage, home, [])
+    load_simple_page(loader, PAGE, home)

@@ -2,8 +2,8 @@
 
 from history.core.simple_pages import export_simple_page
 
-from .pages import SearchPage
+from .content import PAGE
 
 
 def export(exporter):
-    export_simple_page(exporter, "search", "search.yaml", SearchPage, [])
+    export_simple_page(exporter, PAGE)

@@ -8,28 +8,41 @@ from wagtail.models import Locale
 from history.atlas.places import Place
 from history.core.bibliography import SourceRecord
 from history.core.images import image_for
-from history.core.loading import (
-    ContentError,
-    item_translation_key,
-    read_yaml,
-    require,
-    require_choice,
-)
+from history.core.loading import ContentError, require
 from history.core.models import HomePage
-from history.core.paragraphs import read_rich_text
-from history.core.simple_pages import load_simple_page
-from history.core.translating import load_collection_translations
+from history.core.simple_pages import SimplePage, load_simple_page
+from history.core.snippet_lists import Field, SnippetList, load_snippet_list
 from history.edition.models import EditionPage
 
 from .dates import DAY, MONTH, YEAR
 from .events import Event, Theme
 from .pages import TimelinePage
 
-EVENTS = "timeline/events"
-PAGE_FIELDS = ["intro", "reuse_note"]
 # The edition that an event's anchors belong to unless it names another.
 DEFAULT_EDITION = "fifth-bulletin"
 DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
+
+PAGE = SimplePage("timeline/page", "timeline/timeline.yaml", TimelinePage, ("intro", "reuse_note"))
+EVENTS = SnippetList(
+    "timeline/events",
+    Event,
+    (
+        Field("title", required=True),
+        "date",  # "1839", "1839-06" or "1839-06-03"
+        Field("circa", flag=True),
+        "end",  # the same, for a period
+        Field("date_note"),
+        Field("theme", required=True, choices=tuple(Theme.values)),
+        Field("summary", required=True),
+        Field("text", rich=True),
+        "places",  # places' keys
+        "anchors",  # paragraphs of the edition
+        "edition",  # an edition's slug, if not DEFAULT_EDITION
+        "sources",  # source records' keys
+        "image",  # a file of images/
+        Field("image_credit", omitted_when_empty=True),
+    ),
+)
 
 
 def load(loader):
@@ -37,11 +50,8 @@ def load(loader):
     if not folder.exists():
         return
     home = HomePage.objects.get(locale=Locale.get_default())
-    events = load_events(loader, folder / "events.yaml")
-    load_collection_translations(loader, EVENTS, events)
-    load_simple_page(
-        loader, "timeline/page", folder / "timeline.yaml", TimelinePage, home, PAGE_FIELDS
-    )
+    load_snippet_list(loader, EVENTS, event_fields())
+    load_simple_page(loader, PAGE, home)
 
 
 def parse_date(value, where):
@@ -54,61 +64,32 @@ def parse_date(value, where):
     return year, month, day, precision
 
 
-def load_events(loader, path):
+def event_fields():
     locale = Locale.get_default()
-    items = read_yaml(path) or []
-    if not isinstance(items, list):
-        raise ContentError(f"{path}: should be a list of events")
     places = {p.slug: p for p in Place.objects.filter(locale=locale)}
     records = {r.key: r for r in SourceRecord.objects.all()}
     editions = {p.slug: p for p in EditionPage.objects.filter(locale=locale)}
-    events = {}
-    for index, item in enumerate(items):
-        key = require(item, "key", f"{path} (event {index + 1})")
-        where = f"{path}: {key}"
-        if key in events:
-            raise ContentError(f"{path}: key “{key}” is used twice")
 
-        def fill(event, item=item, key=key, where=where):
-            event.slug = key
-            event.title = require(item, "title", where)
-            date = require(item, "date", where)
-            event.year, event.month, event.day, event.precision = parse_date(date, where)
-            event.circa = bool(item.get("circa"))
-            end = item.get("end")
-            if end:
-                event.end_year, event.end_month, event.end_day, _ = parse_date(end, where)
-            else:
-                event.end_year = event.end_month = event.end_day = None
-            event.date_note = str(item.get("date_note") or "")
-            event.theme = require_choice(item, "theme", where, Theme.values)
-            event.summary = require(item, "summary", where)
-            event.text = read_rich_text(item, "text", where)
-            anchors = item.get("anchors") or []
-            edition = item.get("edition", DEFAULT_EDITION if anchors else None)
-            if edition and edition not in editions:
-                raise ContentError(f"{where}: no edition “{edition}”")
-            event.edition = editions[edition] if edition else None
-            event.anchors = " ".join(anchors)
-            event.places = [
-                _known(places, slug, "place", where) for slug in item.get("places") or []
-            ]
-            sources = require(item, "sources", where, list)
-            event.sources = [_known(records, slug, "source", where) for slug in sources]
-            event.image = image_for(item["image"], where) if item.get("image") else None
-            event.image_credit = str(item.get("image_credit") or "")
+    def fill(event, item, where, _loaded):
+        date = require(item, "date", where)
+        event.year, event.month, event.day, event.precision = parse_date(date, where)
+        end = item.get("end")
+        if end:
+            event.end_year, event.end_month, event.end_day, _ = parse_date(end, where)
+        else:
+            event.end_year = event.end_month = event.end_day = None
+        anchors = item.get("anchors") or []
+        edition = item.get("edition", DEFAULT_EDITION if anchors else None)
+        if edition and edition not in editions:
+            raise ContentError(f"{where}: no edition “{edition}”")
+        event.edition = editions[edition] if edition else None
+        event.anchors = " ".join(anchors)
+        event.places = [_known(places, slug, "place", where) for slug in item.get("places") or []]
+        sources = require(item, "sources", where, list)
+        event.sources = [_known(records, slug, "source", where) for slug in sources]
+        event.image = image_for(item["image"], where) if item.get("image") else None
 
-        translation_key = item_translation_key(item, where, EVENTS, key)
-        existing = Event.objects.filter(locale=locale, translation_key=translation_key)
-        events[key] = loader.sync_snippet(
-            f"{EVENTS}/{key}",
-            item,
-            existing.first(),
-            lambda tk=translation_key: Event(locale=locale, translation_key=tk),
-            fill,
-            path,
-        )
-    return events
+    return fill
 
 
 def _known(objects, key, what, where):

@@ -4,18 +4,14 @@ translations, as `content.py` reads them."""
 from wagtail.models import Locale
 
 from history.atlas.places import Place
-from history.core.file_order import existing_items, in_file_order
+from history.core.file_order import in_file_order
 from history.core.images import image_key
-from history.core.loading import stable_key
-from history.core.paragraphs import write_rich_text
 from history.core.simple_pages import export_simple_page
+from history.core.snippet_lists import export_snippet_list
 from history.edition.models import EditionPage
 
-from .content import DEFAULT_EDITION, EVENTS, PAGE_FIELDS
+from .content import DEFAULT_EDITION, EVENTS, PAGE
 from .events import Event
-from .pages import TimelinePage
-
-FILE = "timeline/events.yaml"
 
 
 def export(exporter):
@@ -27,39 +23,27 @@ def export(exporter):
         .select_related("edition", "image")
         .prefetch_related("places", "sources")
     )
-    if events or exporter.path(FILE).exists():
-        written = existing_items(exporter, FILE)
-        # Places and editions are named by the source-language object's slug, even where the
-        # admin linked a translation of it.
-        places = dict(Place.objects.filter(locale=locale).values_list("translation_key", "slug"))
-        editions = dict(
-            EditionPage.objects.filter(locale=locale).values_list("translation_key", "slug")
-        )
-        items = [
-            event_data(event, written.get(event.slug, {}), places, editions) for event in events
-        ]
-        exporter.write_yaml(FILE, items)
-    exporter.collection_translations(EVENTS, {event.slug: event for event in events})
-    export_simple_page(
-        exporter, "timeline/page", "timeline/timeline.yaml", TimelinePage, PAGE_FIELDS
+    # Places and editions are named by the source-language object's slug, even where the
+    # admin linked a translation of it.
+    places = dict(Place.objects.filter(locale=locale).values_list("translation_key", "slug"))
+    editions = dict(
+        EditionPage.objects.filter(locale=locale).values_list("translation_key", "slug")
     )
+    export_snippet_list(
+        exporter,
+        EVENTS,
+        events,
+        lambda event, written: event_data(event, written, places, editions),
+    )
+    export_simple_page(exporter, PAGE)
 
 
 def event_data(event, written, places, editions):
-    """An event's item; `written` is its item in the file as it stands, whose lists keep
-    their order."""
-    data = {"key": event.slug}
-    if event.translation_key != stable_key(EVENTS, event.slug):
-        data["translation_key"] = str(event.translation_key)
-    data["title"] = event.title
-    data["date"] = event.start.iso
-    data["circa"] = event.circa
+    """The fields of an event's item that are not `Field`s of EVENTS; `written` is its item
+    in the file as it stands, whose lists keep their order."""
+    data = {"date": event.start.iso}
     if event.end:
         data["end"] = event.end.iso
-    data["date_note"] = event.date_note
-    data["theme"] = event.theme
-    data["summary"] = event.summary
-    write_rich_text(data, "text", event.text)
     slugs = [places[place.translation_key] for place in event.places.all()]
     data["places"] = in_file_order(slugs, written.get("places"))
     anchors = event.anchor_list
@@ -71,6 +55,4 @@ def event_data(event, written, places, editions):
     data["sources"] = in_file_order(keys, written.get("sources"))
     if event.image_id:
         data["image"] = image_key(event.image)
-    if event.image_credit:
-        data["image_credit"] = event.image_credit
     return data

@@ -2,7 +2,6 @@
 malformed items naming the file and the item."""
 
 import re
-import shutil
 
 import pytest
 from django.core.management.base import CommandError
@@ -10,16 +9,9 @@ from django.core.management.base import CommandError
 from history.atlas.figures import ReportedFigure
 from history.atlas.mentions import PlaceMention
 from history.atlas.places import Place
-from tests.conftest import ROOT, load_site
+from tests.conftest import load_site
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def content_copy(tmp_path, site_content):
-    target = tmp_path / "site"
-    shutil.copytree(ROOT / "site", target)
-    return target
 
 
 def edit(path, old, new):

@@ -3,7 +3,6 @@ their translations) back to the files load_site reads, and a new database loaded
 shows the same site in both languages."""
 
 import re
-import shutil
 
 import polib
 import pytest
@@ -30,7 +29,8 @@ from history.glossary.pages import GlossaryPage
 from history.glossary.terms import GlossaryTerm, TermMention
 from history.timeline.events import Event
 from history.timeline.pages import TimelinePage
-from tests.conftest import ROOT, export_site, fresh_database, load_site
+from tests.conftest import ROOT, export_site
+from tests.round_trips import INTO_AN_EMPTY_FOLDER, Part, register
 
 pytestmark = pytest.mark.django_db
 
@@ -51,13 +51,6 @@ URLS = [
     "timeline/event/1839-humen/", "timeline/event/1953-opium-follow-up/",
     "glossary/term/addicts/", "glossary/term/opium-den/",
 ]  # fmt: skip
-
-
-@pytest.fixture
-def content_copy(tmp_path):
-    target = tmp_path / "site"
-    shutil.copytree(ROOT / "site", target)
-    return target
 
 
 def po_entries(path):
@@ -148,9 +141,12 @@ def edit_as_an_editor(tmp_path):
 
     picture = tmp_path / "humen.png"
     PILImage.new("RGB", (600, 400), (90, 40, 20)).save(picture)
-    image = get_image_model().objects.create(
+    # Uploaded as the admin uploads it: with its file's size and hash.
+    image = get_image_model()(
         title="Humen", file=picture_file(picture), description="The pools at Humen"
     )
+    image._set_image_file_metadata()
+    image.save()
     new_event = Event(
         locale=Locale.get_default(),
         slug="1953-opium-follow-up",
@@ -251,23 +247,46 @@ def written(output):
     return re.findall(r"wrote ((?:translations/[^/]+/)?(?:atlas|timeline|glossary)/\S+)", output)
 
 
-def test_edits_in_the_admin_survive_export_and_a_fresh_load(content_copy, tmp_path, client):
-    edit_as_an_editor(tmp_path)
-    before = snapshot(client)
+def exported_snippets(trip):
+    events = yaml.safe_load((trip.folder / "timeline/events.yaml").read_text())
+    return next(item for item in events if item["key"] == "1839-humen")
 
-    assert written(export_site(content_copy))
-    assert not written(export_site(content_copy))  # a second export changes no file
-    events = yaml.safe_load((content_copy / "timeline/events.yaml").read_text())
-    humen = next(item for item in events if item["key"] == "1839-humen")
-    assert "<i>Humen</i>" in humen["text_html"]
-    fresh_database()
-    load_site(content_copy)
-    after = snapshot(client)
+
+def translations_loaded(trip):
+    return {
+        "event": en(Event, slug="1953-opium-follow-up").get_translation(zh()).title,
+        "term": en(GlossaryTerm, slug="addicts").get_translation(zh()).short,
+    }
+
+
+register(
+    INTO_AN_EMPTY_FOLDER,
+    Part(
+        "atlas, timeline and glossary",
+        edit=lambda trip: edit_as_an_editor(trip.tmp),
+        observe=lambda trip: snapshot(trip.client),
+        exported=exported_snippets,
+        loaded=translations_loaded,
+    ),
+)
+
+
+def test_edits_in_the_admin_survive_export_and_a_fresh_load(round_trip):
+    trip = round_trip(INTO_AN_EMPTY_FOLDER)
+    before, after = (
+        trip.before["atlas, timeline and glossary"],
+        trip.after["atlas, timeline and glossary"],
+    )
+    assert written(trip.export)
+    assert not written(trip.second_export)  # a second export changes no file
+    humen = trip.files["atlas, timeline and glossary"]
+    assert "<i>Humen</i>" in humen["text"]["html"]
 
     for key in before:
         assert after[key] == before[key], key
-    assert en(Event, slug="1953-opium-follow-up").get_translation(zh()).title.startswith("译：")
-    assert en(GlossaryTerm, slug="addicts").get_translation(zh()).short == "吸毒成瘾的人（改）。"
+    loaded = trip.checked["atlas, timeline and glossary"]
+    assert loaded["event"].startswith("译：")
+    assert loaded["term"] == "吸毒成瘾的人（改）。"
     # The new database exports the same content files. (Not always the same translation
     # files: wagtail-localize keeps the translations of strings that the edits replaced.)
-    assert not [name for name in written(export_site(content_copy)) if name.endswith(".yaml")]
+    assert not [name for name in written(trip.export_after_load) if name.endswith(".yaml")]

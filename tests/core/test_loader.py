@@ -1,7 +1,6 @@
 """`load_site`: idempotent, keeps editors' work, refuses malformed files without changes."""
 
 import re
-import shutil
 
 import pytest
 from django.core.management.base import CommandError
@@ -9,16 +8,9 @@ from wagtail.models import Page, Site
 
 from history.core.models import HomePage, LoadedContent
 from history.edition.models import EditionPage, Segment
-from tests.conftest import ROOT, load_site
+from tests.conftest import load_site
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def content_copy(tmp_path):
-    target = tmp_path / "site"
-    shutil.copytree(ROOT / "site", target)
-    return target
 
 
 def counts():

@@ -12,6 +12,7 @@ from django.core.cache import cache
 from django.db import models
 from django.urls import reverse
 from modelcluster.fields import ParentalManyToManyField
+from taggit.managers import TaggableManager
 from wagtail import blocks
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, Page, PageViewRestriction
@@ -27,15 +28,16 @@ from history.glossary.terms import GlossaryTerm
 from history.lessons.pages import LessonPage
 from history.timeline.events import Event
 from history.timeline.pages import TimelinePage
-from tests.conftest import export_site, fresh_database, load_site
 from tests.lessons.factories import published_lesson
+from tests.round_trips import INTO_AN_EMPTY_FOLDER, Part, register
 
 pytestmark = pytest.mark.django_db
 
 CONTENT_APPS = {"core", "edition", "atlas", "timeline", "glossary", "essays", "lessons"}
 OTHER_MODELS = {"wagtailcore.page", "wagtailimages.image", "auth.group", "auth.group_permissions"}
-# Bookkeeping that differs from one database to another by nature.
-IGNORED_MODELS = {"core.loadedcontent"}
+# Bookkeeping that differs from one database to another by nature (an image uploaded in the
+# admin has a key, the name of its file in images/, only once it was exported and loaded).
+IGNORED_MODELS = {"core.loadedcontent", "core.imagekey"}
 IGNORED_FIELDS = {
     "id", "page_ptr", "path", "depth", "numchild", "content_type", "translation_key",
     "latest_revision", "live_revision", "latest_revision_created_at", "first_published_at",
@@ -101,7 +103,7 @@ def row(obj, fields):
     for field in fields:
         if isinstance(field, StreamField):
             data[field.name] = stream_data(field.stream_block, getattr(obj, field.name))
-        elif isinstance(field, models.ManyToManyField | ParentalManyToManyField):
+        elif isinstance(field, models.ManyToManyField | ParentalManyToManyField | TaggableManager):
             data[field.name] = sorted(map(repr, map(natural, getattr(obj, field.name).all())))
         elif field.is_relation:
             data[field.name] = natural(getattr(obj, field.name))
@@ -305,20 +307,20 @@ def access_of(slug):
     return found
 
 
-@pytest.fixture
-def editor(client, site_content):
+def edit_in_the_admin(trip):
+    """Edits made in the admin by an editor, a translator and teachers; returns the access
+    of the teachers' private lessons."""
+    editor = trip.client
     user = get_user_model().objects.create_superuser("rt-editor", "rt@example.org", "pw")
-    client.force_login(user)
-    return client
-
-
-def test_the_site_comes_back_the_same_from_its_exported_files(editor, tmp_path):
+    editor.force_login(user)
     edit_home_page(editor)
     translate_home_lede("在后台改写的导语。")
     add_glossary_term(editor)
     edit_glossary_term(editor)
-    assert "Edited in the admin" in editor.get("/en/").content.decode()
-    assert "在后台改写的导语。" in editor.get("/zh-hans/").content.decode()
+    edited = {
+        "en": editor.get("/en/").content.decode(),
+        "zh-hans": editor.get("/zh-hans/").content.decode(),
+    }
     # Teachers' private lessons: they come back private, and their own.
     User = get_user_model()
     ana, ben = (
@@ -328,34 +330,60 @@ def test_the_site_comes_back_the_same_from_its_exported_files(editor, tmp_path):
     private_lesson("by-password", ana, PageViewRestriction.PASSWORD, password="stripes")
     private_lesson("by-login", ana, PageViewRestriction.LOGIN)
     private_lesson("by-group", ben, PageViewRestriction.GROUPS)
-    access = {slug: access_of(slug) for slug in ("by-password", "by-login", "by-group")}
+    access = {slug: access_of(slug) for slug in SLUGS}
+    return {"home": edited, "access": access}
+
+
+def before_load(trip):
+    get_user_model().objects.create_user("ana", first_name="Ana")  # ben has no account here
+
+
+def loaded(trip):
+    """The private lessons' access, and whether their owner may publish them once a teacher."""
+    access = {slug: access_of(slug) for slug in SLUGS}
+    ana = get_user_model().objects.get(username="ana")
+    ana.groups.add(Group.objects.get(name=TEACHERS))
+    may_publish = [
+        lesson.permissions_for_user(ana).can_publish()
+        for slug in ("by-password", "by-login")
+        for lesson in LessonPage.objects.filter(slug=slug)
+    ]
+    return {"access": access, "ana may publish": may_publish}
+
+
+SLUGS = ("by-password", "by-login", "by-group")
+register(
+    INTO_AN_EMPTY_FOLDER,
+    Part(
+        "the whole site",
+        edit_in_the_admin,
+        observe=lambda trip: {"data": model_data(), "pages": public_pages(trip.client)},
+        before_load=before_load,
+        loaded=loaded,
+    ),
+)
+
+
+def test_the_site_comes_back_the_same_from_its_exported_files(round_trip):
+    trip = round_trip(INTO_AN_EMPTY_FOLDER)
+    edited = trip.edited["the whole site"]
+    assert "Edited in the admin" in edited["home"]["en"]
+    assert "在后台改写的导语。" in edited["home"]["zh-hans"]
+    access = edited["access"]
     assert access["by-password"]["zh-hans"] == (PageViewRestriction.PASSWORD, "stripes", [], "ana")
 
-    before_data = model_data()
-    before_pages = public_pages(editor)
-
-    folder = tmp_path / "exported"
-    export_site(folder)
-    fresh_database()
-    User.objects.create_user("ana", first_name="Ana")  # ben has no account on the new site
-    output = load_site(folder)
-
-    assert access_of("by-password") == access["by-password"]
-    assert access_of("by-login") == access["by-login"]
+    loaded = trip.checked["the whole site"]
+    assert loaded["access"]["by-password"] == access["by-password"]
+    assert loaded["access"]["by-login"] == access["by-login"]
     ben_less = {code: (*values[:3], None) for code, values in access["by-group"].items()}
-    assert access_of("by-group") == ben_less
-    assert "/en/lessons/by-group/: no account “ben” here" in output
-    ana = User.objects.get(username="ana")
-    ana.groups.add(Group.objects.get(name=TEACHERS))
-    for slug in ("by-password", "by-login"):
-        for lesson in LessonPage.objects.filter(slug=slug):
-            assert lesson.permissions_for_user(ana).can_publish()
+    assert loaded["access"]["by-group"] == ben_less
+    assert "/en/lessons/by-group/: no account “ben” here" in trip.load
+    assert loaded["ana may publish"] and all(loaded["ana may publish"])
 
-    after_pages = public_pages(editor)
-    assert sorted(after_pages) == sorted(before_pages)
-    for url, html in before_pages.items():
-        assert after_pages[url] == html, url
-    after_data = model_data()
-    assert sorted(after_data) == sorted(before_data)
-    for label, rows in before_data.items():
-        assert after_data[label] == rows, label
+    before, after = trip.before["the whole site"], trip.after["the whole site"]
+    assert sorted(after["pages"]) == sorted(before["pages"])
+    for url, html in before["pages"].items():
+        assert after["pages"][url] == html, url
+    assert sorted(after["data"]) == sorted(before["data"])
+    for label, rows in before["data"].items():
+        assert after["data"][label] == rows, label

@@ -2,12 +2,11 @@
 translations, and a loader that refuses notes on paragraphs or words that do not exist."""
 
 import re
-import shutil
 
 import pytest
 from django.core.management.base import CommandError
 
-from tests.conftest import ROOT, load_site
+from tests.conftest import load_site
 
 pytestmark = pytest.mark.django_db
 
@@ -53,13 +52,6 @@ def test_a_toggle_hides_the_notes(client, edition):
     assert 'href="?version=en&amp;notes=off#text"' in html  # hide the anatomy
     assert 'href="?version=zh&amp;anatomy=on&amp;notes=off#text"' in html
     assert client.get("/en/fifth-bulletin/?notes=maybe").status_code == 404
-
-
-@pytest.fixture
-def content_copy(tmp_path, site_content):
-    target = tmp_path / "site"
-    shutil.copytree(ROOT / "site", target)
-    return target
 
 
 @pytest.mark.parametrize(

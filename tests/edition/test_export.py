@@ -1,9 +1,9 @@
 """export_site writes the edition (its metadata, text, notes and their translations) back to
 the files load_site reads, and a new database loaded from them shows the same edition."""
 
+import copy
 import difflib
 import re
-import shutil
 
 import polib
 import pytest
@@ -15,7 +15,8 @@ from wagtail_localize.models import Translation, TranslationSource
 from history.core.bibliography import SourceRecord
 from history.edition.content import RELATIONS
 from history.edition.models import Annotation, EditionPage, Segment
-from tests.conftest import ROOT, export_site, fresh_database, load_site
+from tests.conftest import ROOT, export_site
+from tests.round_trips import INTO_A_COPY, Part, register
 
 pytestmark = pytest.mark.django_db
 
@@ -29,13 +30,6 @@ UNCOMPARED = {
 }  # fmt: skip
 PAGE_LINK = re.compile(r'<a (?:linktype="page" id="(\d+)"|id="(\d+)" linktype="page")')
 VIEWS = ["", "?anatomy=on", "?version=zh", "parallel/", "parallel/?left=en&right=zh"]
-
-
-@pytest.fixture
-def content_copy(tmp_path):
-    target = tmp_path / "site"
-    shutil.copytree(ROOT / "site", target)
-    return target
 
 
 def po_entries(path):
@@ -167,29 +161,51 @@ def translate(page, translations):
     edition("zh-hans").get_latest_revision().publish()
 
 
-def test_edits_in_the_admin_survive_an_export_and_a_load_into_a_new_database(client, content_copy):
+def edit_the_edition(trip):
     page = publish_source_edits(edition())
     translate(page, {"short_title": "整理本（修订）"})
-    before = {language: edition_data(language) for language in ("en", "zh-hans")}
-    html = {language: public_html(client, language) for language in ("en", "zh-hans")}
+
+
+def observe_the_edition(trip):
+    return {
+        "data": {language: edition_data(language) for language in ("en", "zh-hans")},
+        "html": {language: public_html(trip.client, language) for language in ("en", "zh-hans")},
+    }
+
+
+def exported_edition(trip):
+    return {
+        "notes": yaml.safe_load((trip.folder / FOLDER / "notes.yaml").read_text()),
+        "meta": yaml.safe_load((trip.folder / FOLDER / "edition.yaml").read_text()),
+    }
+
+
+register(
+    INTO_A_COPY,
+    Part("edition", edit_the_edition, observe_the_edition, exported=exported_edition),
+)
+
+
+def test_edits_in_the_admin_survive_an_export_and_a_load_into_a_new_database(round_trip):
+    trip = round_trip(INTO_A_COPY)
+    before, after = trip.before["edition"], trip.after["edition"]
+    html = before["html"]
     assert "A line an editor" in html["en"][""] and "整理本（修订）" in html["zh-hans"][""]
 
-    export_site(content_copy)
-    notes = yaml.safe_load((content_copy / FOLDER / "notes.yaml").read_text())
-    assert "translation_key" in notes["annotations"][0]  # made in the admin
-    meta = yaml.safe_load((content_copy / FOLDER / "edition.yaml").read_text())
+    files = trip.files["edition"]
+    assert "translation_key" in files["notes"]["annotations"][0]  # made in the admin
+    meta = files["meta"]
     assert meta["last_anchor_number"] == 95  # p95 was given out, then deleted
     assert '<a linktype="page" path="/">the home page</a>' in meta["summary"]
-    fresh_database()
-    load_site(content_copy)
 
-    after = {language: edition_data(language) for language in ("en", "zh-hans")}
+    data = copy.deepcopy(after["data"])
     # A translation's own count of anchors is not used (its segments are the source's).
-    after["zh-hans"]["page"]["last_anchor_number"] = before["zh-hans"]["page"]["last_anchor_number"]
-    assert after == before
-    assert {language: public_html(client, language) for language in ("en", "zh-hans")} == html
+    zh_count = before["data"]["zh-hans"]["page"]["last_anchor_number"]
+    data["zh-hans"]["page"]["last_anchor_number"] = zh_count
+    assert data == before["data"]
+    assert after["html"] == html
     # The new database writes the same files again.
-    assert "(0 files changed)" in export_site(content_copy)
+    assert "(0 files changed)" in trip.export_after_load
 
 
 def test_a_second_export_changes_no_file(content_copy):

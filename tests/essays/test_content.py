@@ -10,7 +10,8 @@ from wagtail.models import Locale
 
 from history.core.bibliography import SourceRecord
 from history.core.loading import ContentError, Loader
-from history.essays.content import load_essay
+from history.core.simple_pages import load_folder_page
+from history.essays import content
 from history.essays.footnotes import MARKER
 from history.essays.pages import EssayIndexPage, EssayPage
 from tests.essays.factories import make_essay, paragraph
@@ -108,9 +109,9 @@ def essay_file(tmp_path):
 
 def _load(path):
     index = EssayIndexPage.objects.get(locale=Locale.get_default())
-    records = {record.key: record for record in SourceRecord.objects.all()}
+    fill = content.essay_fields(SourceRecord.objects.all())
     loader = Loader(path.parent, StringIO(), force=True)
-    return load_essay(loader, path, index, records)
+    return load_folder_page(loader, content.ESSAYS, path, index, fill)
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,6 @@ in the admin comes back the same in a new database, in both languages."""
 
 import difflib
 import re
-import shutil
 import uuid
 from io import BytesIO
 
@@ -30,8 +29,9 @@ from history.edition.references import ParagraphRef
 from history.essays.footnotes import EssayFootnote
 from history.essays.pages import EssayIndexPage, EssayPage
 from history.lessons.pages import LessonIndexPage, LessonPage
-from tests.conftest import ROOT, export_site, fresh_database, load_site
+from tests.conftest import ROOT, export_site
 from tests.essays.factories import make_essay, paragraph
+from tests.round_trips import INTO_A_COPY, Part, register
 
 pytestmark = pytest.mark.django_db
 
@@ -46,13 +46,6 @@ NOT_DATA = {
     "last_published_at", "latest_revision_created_at", "draft_title",
 }  # fmt: skip
 CSRF = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]*"|csrftoken=[^;"\s]*')
-
-
-@pytest.fixture
-def content_copy(tmp_path):
-    target = tmp_path / "site"
-    shutil.copytree(SITE, target)
-    return target
 
 
 def test_an_unchanged_site_exports_the_essays_and_lessons_it_was_loaded_from(content_copy):
@@ -82,27 +75,44 @@ def test_a_second_export_changes_no_file(content_copy):
     assert "(0 files changed)" in export_site(content_copy)
 
 
-def test_essays_and_lessons_edited_in_the_admin_come_back_the_same(client, content_copy):
+def edit_essays_and_lessons(trip):
     _edit_an_essay_as_an_editor()
     _translate_a_string_again()
     _build_a_lesson_as_a_teacher()
-    before = _site(client)
 
-    export_site(content_copy)
-    _remove_image_files()  # a new site stores them afresh, under the same names
-    numbers = yaml.safe_load((content_copy / "essays" / "an-editors-essay.yaml").read_text())
+
+def exported_essays_and_lessons(trip):
+    folder = trip.folder
+    return {
+        "essay": yaml.safe_load((folder / "essays" / "an-editors-essay.yaml").read_text()),
+        "lessons": yaml.safe_load((folder / "lessons" / "lessons.yaml").read_text())["lessons"],
+        "po": (folder / "translations/zh-hans/essays/the-1952-campaign.po").read_text(),
+    }
+
+
+register(
+    INTO_A_COPY,
+    Part(
+        "essays and lessons",
+        edit_essays_and_lessons,
+        observe=lambda trip: _site(trip.client),
+        exported=exported_essays_and_lessons,
+    ),
+)
+
+
+def test_essays_and_lessons_edited_in_the_admin_come_back_the_same(round_trip):
+    trip = round_trip(INTO_A_COPY)
+    before, after = trip.before["essays and lessons"], trip.after["essays and lessons"]
+    files = trip.files["essays and lessons"]
+    numbers = files["essay"]
     edited = numbers["body"][0]
     assert edited["type"] == "paragraph" and "id" in edited  # its id names its translations
     assert "https://example.org/report" in edited["text"]["html"]
     assert numbers["hero_image"] == numbers["body"][1]["image"]
-    lessons = yaml.safe_load((content_copy / "lessons" / "lessons.yaml").read_text())["lessons"]
-    assert lessons[-1] == "a-teachers-lesson"
-    po = (content_copy / "translations" / "zh-hans" / "essays" / "the-1952-campaign.po").read_text()
-    assert "为何在一九五二年？" in po and "1952年的禁毒运动" in po
+    assert files["lessons"][-1] == "a-teachers-lesson"
+    assert "为何在一九五二年？" in files["po"] and "1952年的禁毒运动" in files["po"]
 
-    fresh_database()
-    load_site(content_copy)
-    after = _site(client)
     assert after["data"] == before["data"]
     for url, html in before["html"].items():
         assert after["html"].get(url) == html, _diff(url, html, after["html"].get(url))
@@ -111,8 +121,7 @@ def test_essays_and_lessons_edited_in_the_admin_come_back_the_same(client, conte
     lesson = after["html"]["/en/lessons/a-teachers-lesson/"]
     assert "Who <b>counted</b>" in lesson and "The police who ran" not in lesson
     assert "https://example.org/report" in after["html"]["/zh-hans/essays/an-editors-essay/"]
-    assert "(0 files changed)" in export_site(content_copy)
-    _remove_image_files()
+    assert "(0 files changed)" in trip.export_after_load
 
 
 # --- edits as editors, translators and teachers make them ---
@@ -228,13 +237,6 @@ def _image():
     image = get_image_model()(title="A plate", file=ContentFile(data.getvalue(), name=name))
     image.save()
     return image
-
-
-def _remove_image_files():
-    for image in get_image_model().objects.all():
-        for rendition in image.renditions.all():
-            rendition.file.delete(save=False)
-        image.file.delete(save=False)
 
 
 def _record(key):

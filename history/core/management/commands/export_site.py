@@ -1,15 +1,13 @@
 """Write the site's content from the database to files (`site/` by default), in the layout
 that `load_site` reads: backups, review in diffs, and new instances of the site."""
 
-from importlib import import_module
-from importlib.util import find_spec
 from pathlib import Path
 
-from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from history.core.access import export_access
+from history.core.content_modules import app_modules
 from history.core.exporting import Exporter
 from history.core.groups import export_groups
 
@@ -27,10 +25,8 @@ class Command(BaseCommand):
         exporter = Exporter(Path(content_dir), self.stdout)
         self.stdout.write(f"Exporting content to {exporter.content_dir}")
         # Each app with an `export` module writes the files its `content` module reads.
-        for config in apps.get_app_configs():
-            module_name = f"{config.name}.export"
-            if config.name.startswith("history.") and find_spec(module_name) is not None:
-                import_module(module_name).export(exporter)
+        for module in app_modules("export"):
+            module.export(exporter)
         export_groups(exporter)
         export_access(exporter)
         changed = len(exporter.written)

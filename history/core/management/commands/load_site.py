@@ -1,15 +1,15 @@
 """Load the site's content from files (`site/` by default) into Wagtail."""
 
-from importlib import import_module
-from importlib.util import find_spec
 from pathlib import Path
 
-from django.apps import apps
 from django.conf import settings
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from history.core.access import load_access
+from history.core.content_modules import app_modules
 from history.core.groups import load_groups
 from history.core.loading import Loader
 
@@ -33,13 +33,14 @@ class Command(BaseCommand):
         # INSTALLED_APPS (core first, so later apps find the home page). One transaction: a bad
         # file changes nothing.
         with transaction.atomic():
-            for config in apps.get_app_configs():
-                if not config.name.startswith("history."):
-                    continue
-                module_name = f"{config.name}.content"
-                if find_spec(module_name) is not None:
-                    import_module(module_name).load(loader)
-            # Groups and access last: they name pages of every app (and access, groups).
-            load_groups(loader)
-            load_access(loader)
+            # Wagtail's reference index (where the admin finds an object's uses) is rebuilt
+            # once after a load that changed anything, not on each of the load's saves.
+            with disable_reference_index_auto_update():
+                for module in app_modules("content"):
+                    module.load(loader)
+                # Groups and access last: they name pages of every app (and access, groups).
+                load_groups(loader)
+                load_access(loader)
+            if loader.changed:
+                call_command("rebuild_references_index", verbosity=0)
         self.stdout.write(self.style.SUCCESS("Content loaded."))
