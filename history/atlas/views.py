@@ -61,7 +61,7 @@ def map_view(request, page):
     context.update(
         documents=atlas.controls["documents"],
         actions=Action.choices,
-        places=atlas.controls["places"],
+        place_options=_place_options(request, atlas, filters.place),
         ALL=ALL,
     )
     if filters.place:
@@ -72,6 +72,19 @@ def map_view(request, page):
         page.get_template(request),
         context,
         fragment_template="atlas/includes/map_results_swap.html",
+    )
+
+
+def _place_options(request, atlas, selected):
+    """The place filter's options, rendered once per chosen place: the list is every place."""
+    return versions.cached(
+        "map-place-options",
+        lambda: render_to_string(
+            "atlas/includes/place_options.html",
+            {"places": atlas.controls["places"], "selected": selected},
+        ),
+        vary=[selected],
+        request=request,
     )
 
 

@@ -19,20 +19,27 @@ EVENTS = "edition_events"
 
 def _answers(hook, edition, request):
     for provider in hooks.get_hooks(hook):
-        app = apps.get_containing_app_config(provider.__module__).label
         yield versions.cached(
             f"related-{hook}",
             lambda provider=provider: provider(edition, request),
             vary=[provider.__module__, provider.__name__, edition.pk],
             request=request,
-            tags=(app, versions.PAGES),
+            tags=_tags([provider]),
         )
 
 
 def tags_of(hook):
     """The tags of the apps that answer `hook`, and the page tree's."""
-    labels = {apps.get_containing_app_config(p.__module__).label for p in hooks.get_hooks(hook)}
-    return (*sorted(labels), versions.PAGES)
+    return _tags(hooks.get_hooks(hook))
+
+
+def _tags(providers):
+    """The tags of the apps the `providers` belong to, and the page tree's; None (every kind
+    of content) if one belongs to no app."""
+    configs = [apps.get_containing_app_config(provider.__module__) for provider in providers]
+    if None in configs:
+        return None
+    return (*sorted({config.label for config in configs}), versions.PAGES)
 
 
 def text_links(edition, request):

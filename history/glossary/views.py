@@ -33,8 +33,9 @@ def glossary(request, page):
         )
 
     context = page.get_context(request)
-    # The A–Z, finished: a page view reads one string, however many terms there are.
-    context["az"] = versions.cached("glossary-az", render_az, request=request)
+    # The A–Z, finished: a page view reads one string, however many terms there are; kept
+    # in the process too, since it grows with the glossary.
+    context["az"] = versions.cached("glossary-az", render_az, request=request, in_process=True)
     return TemplateResponse(request, page.get_template(request), context)
 
 
