@@ -10,9 +10,9 @@ from dataclasses import dataclass
 
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from wagtail import blocks
 from wagtail.models import Page
 
+from history.core.blocks import StoredChoiceBlock
 from history.core.localized import default_language, localized
 
 from .models import DocumentVersion, EditionPage, Segment
@@ -167,11 +167,9 @@ def version_choices():
     return sorted(seen.items())
 
 
-class ParagraphBlock(blocks.ChoiceBlock):
+class ParagraphBlock(StoredChoiceBlock):
     """A paragraph of an edition, chosen from the list of every edition's paragraphs. Its value
-    is a `ParagraphRef` (None when empty), stored as "12:p8". The choices are read when an
-    editor's form is built, not each time a stored value is read (as ChoiceBlock would, to
-    normalise it)."""
+    is a `ParagraphRef` (None when empty), stored as "12:p8"."""
 
     def __init__(self, **kwargs):
         super().__init__(choices=segment_choices, **kwargs)
@@ -193,6 +191,3 @@ class ParagraphBlock(blocks.ChoiceBlock):
 
     def get_api_representation(self, value, context=None):
         return self.get_prep_value(value)
-
-    def get_searchable_content(self, value):
-        return []  # a stored key, not words (and its labels would cost queries)
