@@ -1,4 +1,4 @@
-"""The search page: one page per language, answering `?q=...&type=...`."""
+"""The search page: one page per language, answering `?q=...&type=...&page=...`."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
@@ -10,7 +10,7 @@ class SearchPage(Page):
     parent_page_types = ["core.HomePage"]
     subpage_types = []
     max_count_per_parent = 1
-    query_parameters = ("q", "type")
+    query_parameters = ("q", "type", "page")
 
     class Meta:
         verbose_name = _("search page")

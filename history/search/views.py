@@ -17,7 +17,17 @@ KIND_LABELS = {
     "term": _("Glossary terms"),
     "lesson": _("Lessons"),
 }
-SHOWN = 50  # results on one page; the types narrow the rest
+SHOWN = 20  # results on one page of results
+
+
+def _page_number(raw, pages):
+    """The page of results asked for; a number out of range or not a number gives the
+    nearest page, not an error (a link kept from a larger set of results still works)."""
+    try:
+        number = int(raw or 1)
+    except ValueError:
+        return 1
+    return min(max(number, 1), pages)
 
 
 def search(request, page):
@@ -30,6 +40,15 @@ def search(request, page):
     for hit in hits:
         counts[hit.document.kind] += 1
     shown = [hit for hit in hits if not kind or hit.document.kind == kind]
+    pages = max(1, -(-len(shown) // SHOWN))
+    number = _page_number(request.GET.get("page"), pages)
+    base = [("q", query)] + ([("type", kind)] if kind else [])
+
+    def page_url(n):
+        return "?" + urlencode(base + ([("page", n)] if n > 1 else []))
+
+    for hit in shown[(number - 1) * SHOWN : number * SHOWN]:
+        hit.kind_label = KIND_LABELS[hit.document.kind]
     context = page.get_context(request)
     context.update(
         query=query,
@@ -38,8 +57,12 @@ def search(request, page):
         kind=kind,
         total=len(hits),
         count=len(shown),
-        hits=shown[:SHOWN],
-        more=len(shown) > SHOWN,
+        hits=shown[(number - 1) * SHOWN : number * SHOWN],
+        first_shown=(number - 1) * SHOWN + 1,
+        page_number=number,
+        pages=pages,
+        previous_url=page_url(number - 1) if number > 1 else "",
+        next_url=page_url(number + 1) if number < pages else "",
         filters=[
             {
                 "kind": k,
@@ -49,7 +72,6 @@ def search(request, page):
             }
             for k in ["", *KINDS]
         ],
-        kind_labels=KIND_LABELS,
     )
     return fragment_or_page(
         request,

@@ -186,3 +186,32 @@ def test_snippets_are_made_only_for_the_results_a_page_shows(client, site_conten
     assert len(response.context["hits"]) == 5
     assert response.content.decode().count('class="hit__text"') == 5
     assert len(made) == 5
+
+
+def test_results_come_in_pages_with_links_between_them(client, site_content, monkeypatch):
+    monkeypatch.setattr(views, "SHOWN", 4)
+    first = client.get("/en/search/?q=the")
+    total = first.context["total"]
+    assert total > 8 and first.context["pages"] == -(-total // 4)
+    assert len(first.context["hits"]) == 4
+    html = first.content.decode()
+    assert 'href="?q=the&amp;page=2"' in html and 'rel="prev"' not in html
+    assert f"Page 1 of {first.context['pages']}" in html
+
+    second = client.get("/en/search/?q=the&page=2")
+    assert [h.document.key for h in second.context["hits"]] == [
+        h.document.key for h in finding.find("the", second.wsgi_request)[4:8]
+    ]
+    assert 'href="?q=the"' in second.content.decode()  # back to the first page
+    assert '<ol class="hits" start="5">' in second.content.decode()
+
+    # A type keeps its pages; a page past the end, or not a number, gives the nearest page.
+    last = client.get("/en/search/?q=the&page=999")
+    assert last.context["page_number"] == last.context["pages"]
+    assert client.get("/en/search/?q=the&page=x").context["page_number"] == 1
+    essays = client.get("/en/search/?q=the&type=essay&page=2")
+    assert essays.status_code == 200
+    assert all(hit.document.kind == "essay" for hit in essays.context["hits"])
+
+    chinese = client.get("/zh-hans/search/?q=the").content.decode()
+    assert "第1页，共" in chinese and "下一页" in chinese
