@@ -15,6 +15,8 @@ PATHS = [
     "/zh-hans/essays/the-numbers/",
     "/en/essays/reading-a-translation/",
     "/zh-hans/essays/reading-a-translation/",
+    # A note whose back-link ends a paragraph of text: it must not be told by colour alone.
+    "/en/essays/luo-ruiqing/",
 ]
 
 
