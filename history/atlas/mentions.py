@@ -3,12 +3,13 @@ name to the map and back. A mention is the exact words of one version of one par
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, FieldRowPanel
 
 from history.edition.marks import TextMark
 
 
 class PlaceMention(TextMark):
+    target = "place"
+
     edition = models.ForeignKey(
         "edition.EditionPage",
         verbose_name=_("edition"),
@@ -19,16 +20,9 @@ class PlaceMention(TextMark):
         "atlas.Place", verbose_name=_("place"), on_delete=models.CASCADE, related_name="+"
     )
 
-    panels = [
-        FieldPanel("edition"),
-        FieldRowPanel([FieldPanel("anchor"), FieldPanel("version")]),
-        FieldRowPanel([FieldPanel("phrase"), FieldPanel("place")]),
-    ]
-
-    class Meta:
+    class Meta(TextMark.Meta):
         verbose_name = _("place name in the text")
         verbose_name_plural = _("place names in the text")
-        ordering = ["edition", "anchor", "version"]
         constraints = [
             models.UniqueConstraint(
                 fields=["edition", "anchor", "version", "phrase"], name="unique_place_mention"

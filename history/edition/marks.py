@@ -5,10 +5,14 @@ their marks into links for the reading view through a hook (see `related.py`).""
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
 
 
 class TextMark(models.Model):
-    """The exact words of one version of one paragraph."""
+    """The exact words of one version of one paragraph. A subclass adds its `edition` and its
+    target (a foreign key named by `target`), and gets the admin's form from here."""
+
+    target = ""
 
     anchor = models.CharField(_("paragraph anchor"), max_length=20)
     version = models.CharField(_("version code"), max_length=20, help_text=_("E.g. zh or en."))
@@ -18,6 +22,16 @@ class TextMark(models.Model):
 
     class Meta:
         abstract = True
+        ordering = ["edition", "anchor", "version"]
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        if cls.target:
+            cls.panels = [
+                FieldPanel("edition"),
+                FieldRowPanel([FieldPanel("anchor"), FieldPanel("version")]),
+                FieldRowPanel([FieldPanel("phrase"), FieldPanel(cls.target)]),
+            ]
 
     def __str__(self):
         return f"{self.phrase} ({self.anchor}, {self.version})"

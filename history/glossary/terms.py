@@ -82,6 +82,8 @@ class GlossaryTerm(TranslatableMixin, RevisionMixin, index.Indexed, ClusterableM
 class TermMention(TextMark):
     """A term marked by an editor in one version of one paragraph of an edition."""
 
+    target = "term"
+
     edition = models.ForeignKey(
         "edition.EditionPage",
         verbose_name=_("edition"),
@@ -92,16 +94,9 @@ class TermMention(TextMark):
         GlossaryTerm, verbose_name=_("term"), on_delete=models.CASCADE, related_name="+"
     )
 
-    panels = [
-        FieldPanel("edition"),
-        FieldRowPanel([FieldPanel("anchor"), FieldPanel("version")]),
-        FieldRowPanel([FieldPanel("phrase"), FieldPanel("term")]),
-    ]
-
-    class Meta:
+    class Meta(TextMark.Meta):
         verbose_name = _("term marked in the text")
         verbose_name_plural = _("terms marked in the text")
-        ordering = ["edition", "anchor", "version"]
         constraints = [
             models.UniqueConstraint(
                 fields=["edition", "anchor", "version", "phrase"], name="unique_term_mention"
