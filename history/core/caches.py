@@ -7,10 +7,12 @@ logged, and the next call tries again, so the site recovers by itself.
 
 import contextlib
 import logging
+import threading
 
 from django.core.cache.backends.db import DatabaseCache
 from django.core.cache.backends.redis import RedisCache
 from django.db import DatabaseError, connections, router, transaction
+from django.utils.functional import cached_property
 
 logger = logging.getLogger(__name__)
 
@@ -62,4 +64,23 @@ def _redis_errors():
     return (ConnectionError, TimeoutError)
 
 
-ResilientRedisCache = fail_soft(RedisCache, _redis_errors())
+class SharedRedisCache(RedisCache):
+    """Redis with one client, and so one pool of connections, per process. Django makes a
+    cache back-end per thread, each with its own pool: a worker's threads would each connect
+    on their first request, after the connection opened when the worker started (see
+    deploy/gunicorn.conf.py). Redis clients are safe to share between threads, and their
+    pools start afresh in a forked process."""
+
+    _clients = {}
+    _lock = threading.Lock()
+
+    @cached_property
+    def _cache(self):
+        key = (tuple(self._servers), repr(sorted(self._options.items())))
+        with self._lock:
+            if key not in self._clients:
+                self._clients[key] = self._class(self._servers, **self._options)
+            return self._clients[key]
+
+
+ResilientRedisCache = fail_soft(SharedRedisCache, _redis_errors())

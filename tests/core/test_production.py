@@ -5,6 +5,7 @@ re-created empty, uploads served when asked."""
 import os
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ from django.core.management import CommandError, call_command
 from django.db import OperationalError
 from wagtail.models import Site
 
-from history.core.caches import ResilientDatabaseCache
+from history.core.caches import ResilientDatabaseCache, ResilientRedisCache
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -46,6 +47,27 @@ def test_a_cache_that_cannot_be_used_costs_nothing_but_time():
     cache.delete("key")
     with pytest.raises(ValueError):  # as for a missing key, which callers expect
         cache.incr("key")
+
+
+def test_threads_share_one_redis_client_and_its_connections():
+    """Django makes a cache back-end per thread; the app servers' threads must not each open
+    their own connections to Redis on their first request."""
+    server = "redis://127.0.0.1:1/0"  # never connected to: making a client does not connect
+    clients = []
+
+    def make():
+        clients.append(ResilientRedisCache(server, {})._cache)
+
+    threads = [threading.Thread(target=make) for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(clients) == 3 and all(client is clients[0] for client in clients)
+    # Another server (or other options) is another client.
+    assert ResilientRedisCache("redis://127.0.0.1:2/0", {})._cache is not clients[0]
+    # And a Redis that cannot be reached still costs nothing but time.
+    assert ResilientRedisCache(server, {}).get("key", "fallback") == "fallback"
 
 
 @pytest.mark.django_db
