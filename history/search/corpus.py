@@ -10,6 +10,7 @@ from html import unescape
 
 from django.utils.html import strip_tags
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from history.atlas.pages import MapPage
@@ -29,6 +30,14 @@ from history.timeline.pages import TimelinePage
 
 # The kinds of result, in the order the page lists them.
 KINDS = ["paragraph", "essay", "event", "place", "term", "lesson"]
+KIND_LABELS = {
+    "paragraph": _("Paragraphs of the bulletin"),
+    "essay": _("Essays"),
+    "event": _("Timeline events"),
+    "place": _("Places"),
+    "term": _("Glossary terms"),
+    "lesson": _("Lessons"),
+}
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ from history.essays.pages import EssayPage
 from history.lessons.pages import LessonPage
 from history.timeline.events import Event
 
-from .corpus import KINDS, corpus
+from .corpus import KIND_LABELS, KINDS, corpus
 
 MAX_QUERY = 200  # characters; a longer query is cut here
 MAX_WORDS = 12
@@ -42,6 +42,10 @@ class Hit:
         shows: a common word matches far more documents than one page lists."""
         html = _marked(snippet(self.document.text, self.pattern), self.document.language)
         return _marked_pinyin(html, self.document.pinyin)
+
+    @property
+    def kind_label(self):
+        return KIND_LABELS[self.document.kind]
 
     @property
     def detail(self):

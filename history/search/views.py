@@ -6,17 +6,9 @@ from django.utils.translation import gettext_lazy as _
 
 from history.core.fragments import fragment_or_page
 
-from .corpus import KINDS
+from .corpus import KIND_LABELS, KINDS
 from .finding import MAX_QUERY, find
 
-KIND_LABELS = {
-    "paragraph": _("Paragraphs of the bulletin"),
-    "essay": _("Essays"),
-    "event": _("Timeline events"),
-    "place": _("Places"),
-    "term": _("Glossary terms"),
-    "lesson": _("Lessons"),
-}
 SHOWN = 20  # results on one page of results
 
 
@@ -47,8 +39,6 @@ def search(request, page):
     def page_url(n):
         return "?" + urlencode(base + ([("page", n)] if n > 1 else []))
 
-    for hit in shown[(number - 1) * SHOWN : number * SHOWN]:
-        hit.kind_label = KIND_LABELS[hit.document.kind]
     context = page.get_context(request)
     context.update(
         query=query,
