@@ -5,6 +5,7 @@ and removed afterwards with the lesson.
 """
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import DESKTOP, PHONE, axe_violations
 
@@ -66,8 +67,13 @@ def test_a_teacher_builds_a_lesson_and_a_visitor_opens_it_by_its_short_link(
     page.select_option("select[name='body-0-value-end']", f"{edition}:p9")
     add("Question")
     page.select_option("select[name='body-1-value-skill']", "close_reading")
-    page.locator("[data-contentpath='prompt'] [contenteditable=true]").first.click()
-    page.keyboard.type("What does the arrest rate measure?")
+    # Draftail takes keys only once it has focus: type into it, and check the words arrived
+    # before publishing (keys typed while it starts up are lost).
+    prompt = page.locator("[data-contentpath='prompt'] [contenteditable=true]").first
+    prompt.click()
+    expect(prompt).to_be_focused()
+    prompt.press_sequentially("What does the arrest rate measure?")
+    expect(prompt).to_have_text("What does the arrest rate measure?")
     add("Map view")
     page.select_option("select[name='body-2-value-kind']", "arrests")
     page.locator("[data-w-dropdown-target='toggle']").last.click()
