@@ -18,6 +18,7 @@ class SegmentKind(models.TextChoices):
     QUOTATION = "quotation", _("quotation")
     LIST_ITEM = "list_item", _("list item")
     SIGNATURE = "signature", _("signature")
+    PAGE_NUMBER = "page_number", _("page number")
 
 
 # One line each, shown by the "document anatomy" view unless an editor wrote a note of their own.
@@ -31,6 +32,7 @@ KIND_EXPLANATIONS = {
     SegmentKind.ADDRESSEES: _("Whom the author writes to."),
     SegmentKind.SECTION_HEADING: _("The number of a section or point in the author's outline."),
     SegmentKind.SIGNATURE: _("Who signs, and so answers for, the text."),
+    SegmentKind.PAGE_NUMBER: _("A page number of the printed copy, kept as the record has it."),
 }
 
 
