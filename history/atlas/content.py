@@ -131,29 +131,35 @@ def chart_fields(caption, item, where, _loaded):
 
 
 def load_mentions(loader, path, places):
-    """The place names marked in an edition's text. They are replaced as a set when the file
-    changes, unless an editor has changed them in the admin since the last load."""
+    """The place names marked in the editions' texts. The file's `edition` is the default; a
+    mention of another edition names it. Each edition's marks are replaced as a set when they
+    change in the file, unless an editor has changed them in the admin since the last load."""
     if not path.exists():
         return
     data = read_yaml(path) or {}
-    slug = require(data, "edition", path)
-    edition = EditionPage.objects.filter(slug=slug, locale=Locale.get_default()).first()
-    if edition is None:
-        raise ContentError(f"{path}: no edition “{slug}”")
-    mentions = []
+    default = require(data, "edition", path)
+    by_edition = {}
     for index, item in enumerate(require(data, "mentions", path, list)):
-        where = f"{path} (mention {index + 1})"
-        place = require_choice(item, "place", where, places)
-        mention = PlaceMention(
-            edition=edition,
-            anchor=require(item, "anchor", where),
-            version=require(item, "version", where),
-            phrase=require(item, "phrase", where),
-            place=places[place],
-        )
-        mentions.append((where, mention))
-    queryset = PlaceMention.objects.filter(edition=edition)
-    loader.sync_set(f"atlas/mentions/{slug}", data, queryset, mentions)
+        by_edition.setdefault(item.get("edition", default), []).append((index, item))
+    for slug, items in by_edition.items():
+        edition = EditionPage.objects.filter(slug=slug, locale=Locale.get_default()).first()
+        if edition is None:
+            raise ContentError(f"{path}: no edition “{slug}”")
+        mentions = []
+        for index, item in items:
+            where = f"{path} (mention {index + 1})"
+            place = require_choice(item, "place", where, places)
+            mention = PlaceMention(
+                edition=edition,
+                anchor=require(item, "anchor", where),
+                version=require(item, "version", where),
+                phrase=require(item, "phrase", where),
+                place=places[place],
+            )
+            mentions.append((where, mention))
+        marks = [item for _index, item in items]
+        queryset = PlaceMention.objects.filter(edition=edition)
+        loader.sync_set(f"atlas/mentions/{slug}", marks, queryset, mentions)
 
 
 def _decimal(value, where):

@@ -80,27 +80,22 @@ def figure_data(figure, place_slugs, edition_slugs):
 
 
 def export_mentions(exporter, place_slugs, edition_slugs):
-    """`mentions.yaml`: the place names marked in the edition (the file holds one edition's)."""
+    """`mentions.yaml`: the place names marked in the editions, the first edition's as the
+    file's default and the others' naming their edition."""
     mentions = PlaceMention.objects.select_related("edition", "place").order_by("pk")
-    by_edition = {}
+    items, default = [], None
     for mention in mentions:
         slug = edition_slugs.get(mention.edition.translation_key, mention.edition.slug)
-        by_edition.setdefault(slug, []).append(mention)
-    if not by_edition:
-        return
-    edition, *others = by_edition
-    if others:
-        exporter.say(f"  atlas/mentions.yaml holds one edition's place names: {others} left out")
-    items = [
-        {
+        default = default or slug
+        item = {
             "anchor": mention.anchor,
             "version": mention.version,
             "place": place_slugs[mention.place.translation_key],
             "phrase": mention.phrase,
         }
-        for mention in by_edition[edition]
-    ]
-    exporter.write_yaml("atlas/mentions.yaml", {"edition": edition, "mentions": items})
+        items.append(item if slug == default else {"edition": slug, **item})
+    if items:
+        exporter.write_yaml("atlas/mentions.yaml", {"edition": default, "mentions": items})
 
 
 def number(value):

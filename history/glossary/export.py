@@ -26,20 +26,22 @@ def export(exporter):
 
 
 def marks_by_term(exporter, locale):
-    """{term slug: [mark]} for the terms marked in the edition, in the order they were made.
-    A mark may name a translation of the term or of the edition; the file names the source."""
+    """{term slug: [mark]} for the terms marked in the editions, in the order they were made.
+    A mark may name a translation of the term or of an edition; the file names the source,
+    and names the edition of a mark outside EDITION."""
     slugs = dict(GlossaryTerm.objects.filter(locale=locale).values_list("translation_key", "slug"))
-    edition = EditionPage.objects.filter(slug=EDITION, locale=locale).first()
+    editions = dict(
+        EditionPage.objects.filter(locale=locale).values_list("translation_key", "slug")
+    )
     mentions = TermMention.objects.select_related("edition", "term").order_by("pk")
-    marks, others = {}, 0
+    marks = {}
     for mention in mentions:
-        if edition is None or mention.edition.translation_key != edition.translation_key:
-            others += 1
-            continue
-        mark = Inline(anchor=mention.anchor, version=mention.version, phrase=mention.phrase)
+        edition = editions.get(mention.edition.translation_key, mention.edition.slug)
+        place = {} if edition == EDITION else {"edition": edition}
+        mark = Inline(
+            **place, anchor=mention.anchor, version=mention.version, phrase=mention.phrase
+        )
         marks.setdefault(slugs[mention.term.translation_key], []).append(mark)
-    if others:
-        exporter.say(f"  {TERMS.file} marks terms in {EDITION} only: {others} other marks left out")
     return marks
 
 
