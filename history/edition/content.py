@@ -22,13 +22,15 @@ from history.core.loading import (
     stable_key,
 )
 from history.core.models import HomePage
-from history.core.translating import load_page_translations
+from history.core.simple_pages import SimplePage, load_simple_page
+from history.core.translating import load_page_translations, stand_in_where_untranslated
 
 from .models import (
     Annotation,
     AnnotationKind,
     DateRole,
     DocumentDate,
+    DocumentsPage,
     DocumentVersion,
     EditionPage,
     NoteKind,
@@ -40,10 +42,13 @@ from .models import (
 )
 from .page_links import ids_for_paths
 
+# The page that lists the editions as a series: `editions/documents.yaml`.
+DOCUMENTS = SimplePage("editions/documents", "editions/documents.yaml", DocumentsPage, ("intro",))
+
 TEXT_FIELDS = [
-    "short_title", "original_title", "original_title_language", "content_note", "issuing_body",
-    "author_family_name", "author_given_name", "author_name_original", "author_role",
-    "addressees", "distribution", "original_language", "summary", "source", "rights",
+    "short_title", "series_role", "original_title", "original_title_language", "content_note",
+    "issuing_body", "author_family_name", "author_given_name", "author_name_original",
+    "author_role", "addressees", "distribution", "original_language", "summary", "source", "rights",
     "search_description", "seo_title",
 ]  # fmt: skip
 # Fields (of TEXT_FIELDS, and versions' provenance) in Wagtail's rich text: their page links
@@ -72,6 +77,7 @@ def load(loader):
     for folder in sorted((loader.content_dir / "editions").iterdir()):
         if folder.is_dir():
             load_edition(loader, home, folder)
+    load_simple_page(loader, DOCUMENTS, home)
 
 
 def load_edition(loader, home, folder):
@@ -143,6 +149,7 @@ def load_edition(loader, home, folder):
     files = [meta_path, text_path] + ([notes_path] if notes_path.exists() else [])
     page = loader.sync_page(key, digest_files(*files), existing, home, new, fill)
     load_page_translations(loader, key, page)
+    stand_in_where_untranslated(loader, key, page)
     return page
 
 

@@ -12,14 +12,15 @@ from wagtail_localize.models import StringSegment, TranslationSource
 
 from history.core.exporting import translation_files
 from history.core.loading import stable_key
+from history.core.simple_pages import export_simple_page
 
-from .content import RELATIONS, RICH_TEXT_FIELDS, default_key
+from .content import DOCUMENTS, RELATIONS, RICH_TEXT_FIELDS, default_key
 from .models import ANCHOR_PATTERN, EditionPage
 from .page_links import paths_for_ids
 
 # The order of edition.yaml's fields, as the hand-written file has them.
 PAGE_FIELDS = [
-    "short_title", "original_title", "original_title_language", "show_in_menus",
+    "short_title", "series_role", "original_title", "original_title_language", "show_in_menus",
     "search_description", "seo_title", "summary", "content_note", "issuing_body",
     "author_family_name", "author_given_name", "author_name_original",
     "author_family_name_first", "author_role", "addressees", "distribution",
@@ -35,6 +36,7 @@ def export(exporter):
     pages = EditionPage.objects.filter(locale=Locale.get_default()).order_by("path")
     for page in pages:
         export_edition(exporter, page)
+    export_simple_page(exporter, DOCUMENTS)
 
 
 def export_edition(exporter, page):

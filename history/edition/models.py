@@ -45,6 +45,7 @@ from .choices import (
     SegmentKind,
     VersionStatus,
 )
+from .documents import DocumentsPage  # noqa: F401 (a page model of this app)
 
 ANCHOR_PATTERN = re.compile(r"^p(\d+)$")
 
@@ -125,6 +126,14 @@ class EditionPage(RoutablePageMixin, Page):
         _("short title"), max_length=120, blank=True, help_text=_("Used in citations and lists.")
     )
     summary = RichTextField(_("summary"), features=EDITORIAL_FEATURES, blank=True)
+    series_role = models.CharField(
+        _("place in the series"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "What the document does in the campaign, in a few words: “Plans the campaign”."
+        ),
+    )
     content_note = models.TextField(_("content note"), blank=True)
     issuing_body = models.CharField(_("issuing body"), max_length=300, blank=True)
     author_family_name = models.CharField(_("author's family name"), max_length=100, blank=True)
@@ -160,6 +169,7 @@ class EditionPage(RoutablePageMixin, Page):
     content_panels = Page.content_panels + [
         FieldRowPanel([FieldPanel("original_title"), FieldPanel("original_title_language")]),
         FieldPanel("short_title"),
+        FieldPanel("series_role"),
         FieldPanel("summary"),
         FieldPanel("content_note"),
     ]

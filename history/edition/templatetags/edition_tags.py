@@ -6,6 +6,10 @@ from html import unescape
 from django import template
 from django.utils.translation import get_language
 
+from history.core.localized import localized_page
+
+from ..series import place_of, series
+
 register = template.Library()
 
 
@@ -26,3 +30,22 @@ def citation_title(record):
 def short_citation(record):
     """A source's short citation in the reader's language."""
     return record.short_citation(get_language())
+
+
+@register.simple_tag(takes_context=True, name="series")
+def series_entries(context):
+    """The documents of the series, in order (see series.py)."""
+    return series(context["request"])
+
+
+@register.simple_tag(takes_context=True)
+def series_place(context, page):
+    """Where the edition `page` stands in the series of documents (see series.py)."""
+    return place_of(page, context["request"])
+
+
+@register.simple_tag(takes_context=True)
+def documents_page_url(context):
+    """The address of the documents page in the reader's language, or ""."""
+    page = localized_page("edition.DocumentsPage")
+    return page.get_url(context["request"]) if page else ""
