@@ -143,11 +143,13 @@ class Atlas:
 
     @cached_property
     def default_document(self):
-        """The edited document's key (the one whose figures link to paragraphs), else the
-        latest document's."""
-        for row in self.rows:
-            if row.paragraph_url:
-                return row.figure.document.key
+        """The key of the document the site centres on: the one whose figures link to the
+        paragraphs of the edition shown in the menu (of the editions, only that one is), else
+        of any edition; else the latest document's."""
+        linked = [row for row in self.rows if row.paragraph_url]
+        central = [row for row in linked if row.figure.edition.show_in_menus]
+        if central or linked:
+            return (central or linked)[0].figure.document.key
         return self.documents[-1].key if self.documents else ALL
 
     @cached_property

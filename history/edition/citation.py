@@ -22,7 +22,8 @@ def edition_citation(request, page, version, item=None):
             page.author_family_name, page.author_given_name, page.author_family_name_first
         )
     description = ""
-    if page.issuing_body:
+    if page.issuing_body and author is not None:
+        # The body passed on the author's report; a document of the body's own is its work.
         description = _("Forwarded by %(body)s") % {"body": page.issuing_body}
     primary = page.primary_date
     return Citation(

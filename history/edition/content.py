@@ -43,7 +43,9 @@ from .models import (
 from .page_links import ids_for_paths
 
 # The page that lists the editions as a series: `editions/documents.yaml`.
-DOCUMENTS = SimplePage("editions/documents", "editions/documents.yaml", DocumentsPage, ("intro",))
+DOCUMENTS = SimplePage(
+    "editions/documents", "editions/documents.yaml", DocumentsPage, ("short_title", "intro")
+)
 
 TEXT_FIELDS = [
     "short_title", "series_role", "original_title", "original_title_language", "content_note",

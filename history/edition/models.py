@@ -479,6 +479,12 @@ class DocumentVersion(TranslatableMixin, Orderable):
             return _("Not yet translated.")
         return _("Not in this translation.")
 
+    def gap_label_for(self, segment):
+        """`gap_label`, unless the segment is no part of the text to translate."""
+        if segment.kind == SegmentKind.PAGE_NUMBER:
+            return _("A page number of the printed copy: not translated.")
+        return self.gap_label
+
     @property
     def joiner(self):
         """What separates two run-on segments: nothing in Chinese or Japanese, else a space."""

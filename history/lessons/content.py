@@ -35,6 +35,7 @@ from .blocks import SKILLS, EssayLinkBlock
 from .excerpts import range_problem
 from .pages import CODE_ALPHABET, CODE_LENGTH, LessonIndexPage, LessonPage, Level
 
+# The edition an excerpt or organiser quotes unless it names another (`edition: <slug>`).
 EDITION = "fifth-bulletin"
 
 
@@ -79,8 +80,15 @@ def _paragraph(item, field, where, edition):
     return str(ParagraphRef(edition.pk, anchor))
 
 
+def _edition(item, where):
+    slug = str(item.get("edition") or EDITION)
+    edition = EditionPage.objects.filter(slug=slug, locale=Locale.get_default()).first()
+    if edition is None:
+        raise ContentError(f"{where}: no edition “{slug}”")
+    return edition
+
+
 def _body(data, path, slug):
-    edition = EditionPage.objects.get(slug=EDITION, locale=Locale.get_default())
     blocks = []
     for number, item in enumerate(require(data, "body", path, list), start=1):
         where = f"{path}: body block {number}"
@@ -88,6 +96,7 @@ def _body(data, path, slug):
         if kind in ("instructions", "teacher_note"):
             value = _rich(item, "text", where)
         elif kind in ("excerpt", "organiser"):
+            edition = _edition(item, where)
             value = {
                 "start": _paragraph(item, "from", where, edition),
                 "end": _paragraph(item, "to", where, edition),

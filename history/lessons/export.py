@@ -11,10 +11,11 @@ from wagtail.models import Locale
 from history.core.exporting import Inline, Keys
 from history.core.prose import write_rich
 from history.core.simple_pages import export_page_folder
+from history.edition.models import EditionPage
 from history.edition.references import ParagraphRef
 from history.glossary.terms import GlossaryTerm
 
-from .content import ESSAY_PAGE, LESSONS, block_id, file_code
+from .content import EDITION, ESSAY_PAGE, LESSONS, block_id, file_code
 
 
 def export(exporter):
@@ -23,8 +24,9 @@ def export(exporter):
 
 
 class Names:
-    """How files name the objects that blocks store by id: glossary terms and essays by their
-    slug (in the site's default language), and the edition's paragraphs by their anchor."""
+    """How files name the objects that blocks store by id: glossary terms, essays and editions
+    by their slug (in the site's default language), and an edition's paragraphs by their
+    anchor."""
 
     def __init__(self):
         default = Locale.get_default()
@@ -32,6 +34,13 @@ class Names:
         self.terms = {term.pk: term for term in terms}
         self.default_terms = {
             term.translation_key: term.slug for term in terms if term.locale_id == default.pk
+        }
+        editions = EditionPage.objects.all()
+        self.editions = {edition.pk: edition for edition in editions}
+        self.default_editions = {
+            edition.translation_key: edition.slug
+            for edition in editions
+            if edition.locale_id == default.pk and edition.alias_of_id is None
         }
         essays = ESSAY_PAGE.objects.all()
         self.essays = {essay.pk: essay for essay in essays}
@@ -44,6 +53,11 @@ class Names:
     def term(self, pk):
         term = self.terms.get(pk)
         return term and self.default_terms.get(term.translation_key, term.slug)
+
+    def edition(self, pk):
+        """The slug of the edition `pk` in the default language (its stand-ins' too)."""
+        edition = self.editions.get(pk)
+        return edition and self.default_editions.get(edition.translation_key, edition.slug)
 
     def essay(self, pk):
         essay = self.essays.get(pk)
@@ -98,9 +112,12 @@ def _starters(raw):
     return [str(item) for item in raw]
 
 
-def _range(item, raw):
-    item["from"] = ParagraphRef.parse(raw["start"]).anchor
-    item["to"] = ParagraphRef.parse(raw["end"]).anchor
+def _range(item, raw, names):
+    start, end = ParagraphRef.parse(raw["start"]), ParagraphRef.parse(raw["end"])
+    edition = names.edition(start.page_id)
+    if edition != EDITION:
+        item["edition"] = edition
+    item["from"], item["to"] = start.anchor, end.anchor
 
 
 def _item(kind, raw, names):
@@ -108,12 +125,12 @@ def _item(kind, raw, names):
     if kind in ("instructions", "teacher_note"):
         item["text"] = write_rich(raw)
     elif kind == "excerpt":
-        _range(item, raw)
+        _range(item, raw, names)
         for field in ("version", "parallel", "anatomy", "adapted"):
             if raw.get(field):
                 item[field] = raw[field]
     elif kind == "organiser":
-        _range(item, raw)
+        _range(item, raw, names)
         if raw.get("instructions"):
             item["instructions"] = raw["instructions"]
     elif kind == "question":

@@ -49,3 +49,9 @@ def documents_page_url(context):
     """The address of the documents page in the reader's language, or ""."""
     page = localized_page("edition.DocumentsPage")
     return page.get_url(context["request"]) if page else ""
+
+
+@register.filter
+def gap_for(version, segment):
+    """What stands where `version` has no text for `segment`."""
+    return version.gap_label_for(segment)
