@@ -55,10 +55,16 @@ class Row:
     place: Place | None
     paragraph_url: str = ""
     document_name: str = ""
+    # The rows of the other documents that report the same measure (see `_same_measures`).
+    elsewhere: list = field(default_factory=list)
 
     @property
     def place_name(self):
         return self.place.name if self.place else _("Nationwide")
+
+    @property
+    def value_text(self):
+        return figure_value(self.figure)
 
 
 @dataclass
@@ -112,6 +118,7 @@ class Atlas:
                 if base:
                     row.paragraph_url = f"{base}#{figure.anchor}"
             rows.append(row)
+        _same_measures(rows)
         return rows
 
     def _edition_urls(self, keys):
@@ -251,6 +258,22 @@ def number(value):
     if value == value.to_integral_value():
         return f"{int(value):,}"
     return f"{value.normalize():,f}"
+
+
+def _same_measures(rows):
+    """Give each row with a value the rows of the other documents that count the same thing
+    (kind and unit) for the same place, or nationwide, in the order of their dates."""
+    groups = {}
+    for row in rows:
+        if row.figure.value is not None:
+            place = row.figure.place.translation_key if row.figure.place_id else None
+            groups.setdefault((row.figure.kind, row.figure.unit, place), []).append(row)
+    for group in groups.values():
+        for row in group:
+            row.elsewhere = sorted(
+                (other for other in group if other.figure.document_id != row.figure.document_id),
+                key=lambda other: other.figure.as_of,
+            )
 
 
 def figure_value(figure):

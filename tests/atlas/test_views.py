@@ -241,3 +241,17 @@ def test_the_legend_shows_each_kind_of_action_with_its_own_symbol(client, site_c
     assert [action for action, _fill, _shape in symbols] == list(Action.values)
     assert len({(fill, shape) for _action, fill, shape in symbols}) == len(Action.values)
     assert ("arrests", "#0072B2", "circle") in symbols
+
+
+def test_a_figure_shows_the_same_measure_in_the_other_documents(client, site_content):
+    html = client.get("/en/map/", {"document": "fifth-bulletin", "kind": "arrests"}).content
+    html = html.decode()
+    row = html[html.index("30,998") :]
+    row = row[: row.index("</tr>")]
+    assert "The same measure in the other documents:" in row
+    # Earlier and later counts of arrests, each linked to its paragraph.
+    assert re.search(r"Second bulletin: 10,821 .*?/en/second-bulletin/#p\d+", row, re.S)
+    assert re.search(r"Final report: 82,056 .*?/en/final-report/#p15", row, re.S)
+    assert "Fifth bulletin:" not in row
+    chinese = client.get("/zh-hans/map/", {"document": "fifth-bulletin", "kind": "arrests"})
+    assert "其他文件中的同一项数字" in chinese.content.decode()
