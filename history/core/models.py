@@ -49,10 +49,10 @@ class HomePage(Page):
         return context
 
     def entry_points(self, request):
-        """The sections of the site, as cards: [{"title", "url", ...}]. A page may say what
-        its card's button does with `entry_action`."""
+        """The sections of the site (the pages of the menu), as cards: [{"title", "url",
+        ...}]. A page may say what its card's button does with `entry_action`."""
         entries = []
-        for page in self.get_children().live().public().specific():
+        for page in self.get_children().live().public().in_menu().specific():
             summary = getattr(page, "summary", "")
             entries.append(
                 {

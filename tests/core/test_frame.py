@@ -18,6 +18,9 @@ def test_home_page(client, site_content):
     assert '<html lang="en"' in html
     assert "Content note" in html
     assert 'href="/en/fifth-bulletin/"' in html
+    # The sections of the menu are its cards: the other documents are reached by theirs.
+    assert 'href="/en/documents/"' in html
+    assert 'href="/en/final-report/"' not in html
     assert 'class="skip-link" href="#main"' in html
     assert '<main id="main"' in html
 
