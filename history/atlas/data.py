@@ -159,6 +159,20 @@ class Atlas:
             return (central or linked)[0].figure.document.key
         return self.documents[-1].key if self.documents else ALL
 
+    @property
+    def edition_links(self):
+        """[(document name, address of its edition)] for the documents whose figures link to
+        their paragraphs, in the order of the documents."""
+        urls = {}
+        for row in self.rows:
+            if row.paragraph_url:
+                urls.setdefault(row.figure.document.key, row.paragraph_url.partition("#")[0])
+        return [
+            (doc.short_name(self.language), urls[doc.key])
+            for doc in self.documents
+            if doc.key in urls
+        ]
+
     @cached_property
     def controls(self):
         """What the map's controls offer, finished (plain strings, cached apart from the
@@ -176,6 +190,7 @@ class Atlas:
                     key=lambda item: item[1],
                 ),
                 "default": self.default_document,
+                "editions": self.edition_links,
             }
 
         return versions.cached("atlas-controls", build, request=self.request)

@@ -60,6 +60,7 @@ def map_view(request, page):
     context.update(results=results, filters=filters)
     context.update(
         documents=atlas.controls["documents"],
+        editions=atlas.controls["editions"],
         actions=Action.choices,
         place_options=_place_options(request, atlas, filters.place),
         ALL=ALL,

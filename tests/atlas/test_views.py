@@ -255,3 +255,11 @@ def test_a_figure_shows_the_same_measure_in_the_other_documents(client, site_con
     assert "Fifth bulletin:" not in row
     chinese = client.get("/zh-hans/map/", {"document": "fifth-bulletin", "kind": "arrests"})
     assert "其他文件中的同一项数字" in chinese.content.decode()
+
+
+def test_the_document_control_links_to_each_edition(client, site_content):
+    html = client.get("/en/map/").content.decode()
+    control = html[html.index('class="map-filters__editions"') :]
+    control = control[: control.index("</p>")]
+    for slug in ("second-bulletin", "fifth-bulletin", "final-report"):
+        assert f'href="/en/{slug}/"' in control
