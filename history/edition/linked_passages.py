@@ -37,9 +37,11 @@ class LinkedPassage:
 
 
 def linked_passages(edition, request):
-    """{anchor of `edition`: [LinkedPassage]}: the links made in `edition` to other editions,
-    then those made in others to it, each in the reader's language where it is translated.
-    Links to passages that are gone or may not be read are left out."""
+    """{(anchor of `edition`, version code): [LinkedPassage]}: the links made in `edition` to
+    other editions, then those made in others to it, each in the reader's language where it is
+    translated; the passages in the version of the same code where the other edition has one,
+    else in the reader's language. Links to passages that are gone or may not be read are left
+    out."""
     source_id = (
         Page.objects.filter(
             translation_key=edition.translation_key, locale__language_code=default_language()
@@ -55,13 +57,15 @@ def linked_passages(edition, request):
         made_there = PassageLink.objects.filter(target__startswith=f"{source_id}:").exclude(
             page__translation_key=edition.translation_key
         )
-        for link in localized(made_there):
+        for link in localized(made_there.order_by("page_id", "sort_order")):
             here = ParagraphRef.parse(link.target)
             pairs.append((here.anchor, ParagraphRef(link.page_id, link.anchor), link))
-    found = passages([(there, "") for _here, there, _link in pairs], request)
+    codes = [version.code for version in edition.all_versions]
+    found = passages([(there, code) for _here, there, _link in pairs for code in codes], request)
     result = {}
     for here, there, link in pairs:
-        passage = found.get((there, ""))
-        if passage is not None:
-            result.setdefault(here, []).append(LinkedPassage(link.subject, passage))
+        for code in codes:
+            passage = found.get((there, code))
+            if passage is not None:
+                result.setdefault((here, code), []).append(LinkedPassage(link.subject, passage))
     return result

@@ -4,9 +4,9 @@ found through Wagtail's hooks.
 The edition's views import none of them. An app that marks words in the text registers
 `edition_text_links`, a function (edition, request) -> {(anchor, version code): [Link]}; an app
 that relates things to the edition's paragraphs registers `edition_events`, a function (edition,
-request) -> [{"title", "date_label", "url", "paragraphs": [anchor]}]; `edition_passage_links`, a
-function (edition, request) -> {anchor: [passages of other documents linked to it]}, is
-answered by linked_passages.py (it reads other editions through passages.py, which the views
+request) -> [{"title", "date_label", "url", "paragraphs": [anchor]}]. `edition_passage_links`,
+a function (edition, request) -> {(anchor, version code): [LinkedPassage]}, is answered by the
+edition's linked_passages.py (it reads other editions through passages.py, which the views
 cannot import). Each answer is kept until the content of the app that gives it, or the page
 tree, changes; a page showing it depends on those too.
 """
@@ -60,10 +60,12 @@ def events(edition, request):
     return [event for answer in _answers(EVENTS, edition, request) for event in answer]
 
 
-def passage_links(edition, request):
-    """{anchor: [linked passages]}: the passages of other documents linked to each paragraph."""
+def passage_links(edition, request, code):
+    """{anchor: [linked passages]}: the passages of other documents linked to each paragraph,
+    for a reader of version `code`."""
     links = {}
     for answer in _answers(PASSAGE_LINKS, edition, request):
-        for anchor, found in answer.items():
-            links.setdefault(anchor, []).extend(found)
+        for (anchor, version), found in answer.items():
+            if version == code:
+                links.setdefault(anchor, []).extend(found)
     return links

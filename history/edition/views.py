@@ -91,7 +91,7 @@ def _reading_parts(request, page, version):
     """The rendered text of one version (with the passages of other documents linked to its
     paragraphs), the translation notes, and the notes on key terms."""
     links = related.text_links(page, request)
-    linked = related.passage_links(page, request)
+    linked = related.passage_links(page, request, version.code)
     found = repr([sorted(links.items()), sorted(linked.items())])
     digest = hashlib.sha256(found.encode()).hexdigest()[:16]
 

@@ -205,6 +205,13 @@ def test_each_paragraph_shows_the_other_in_english(client, linked):
     assert html_of(client, memo.url).count('class="passage-links"') == 1
 
 
+def test_a_reader_of_another_version_sees_the_linked_passage_in_that_version(client, linked):
+    fifth, memo = edition("fifth-bulletin"), edition("memo")
+    group = linked_group(html_of(client, f"{fifth.url}?version=zh"), "p8")
+    assert f'<a href="{memo.url}?version=zh#p2">The memo, ¶2</a>' in group
+    assert '<q lang="zh-Hans">至二十二日' in group
+
+
 def test_each_paragraph_shows_the_other_in_chinese(client, linked):
     fifth, memo = edition("fifth-bulletin", "zh-hans"), edition("memo", "zh-hans")
     number = fifth.paragraph_numbers["p8"]
