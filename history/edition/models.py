@@ -203,9 +203,9 @@ class EditionPage(RoutablePageMixin, Page):
     text_panels = [SegmentsPanel("segments", label=_("Segments"))]
     notes_panels = [
         InlinePanel("annotations", label=_("Editorial notes")),
+        PassageLinksPanel("passage_links", label=_("Links to other documents")),
         InlinePanel("translation_notes", label=_("Translation notes")),
         InlinePanel("term_notes", label=_("Notes on key terms")),
-        PassageLinksPanel("passage_links", label=_("Links to other documents")),
     ]
 
     edit_handler = TabbedInterface(
