@@ -1,6 +1,12 @@
 """Content loading for editions: `site/editions/<slug>/edition.yaml`, `text.yaml` and
 `notes.yaml`.
 
+An edition's links to passages of other editions (`passage_links` in notes.yaml) name their
+target by the edition's slug and anchor (`to: final-report:p12`) and are stored with its id.
+Editions load in the order of their folders, so a link may name one that is not loaded yet:
+such an edition is loaded again once all are (`load`), and a link that names nothing then is
+an error.
+
 The edition and each object in its files get a translation key derived from where they are
 (`default_key`), so that translation files can name them. An object made in the admin has a
 key of its own; its file then gives it (`translation_key`), as export.py writes it.
@@ -15,6 +21,7 @@ from wagtail.models import Locale
 from history.core.bibliography import SourceRecord
 from history.core.loading import (
     ContentError,
+    digest_data,
     digest_files,
     read_yaml,
     require,
@@ -34,6 +41,7 @@ from .models import (
     DocumentVersion,
     EditionPage,
     NoteKind,
+    PassageLink,
     Segment,
     SegmentKind,
     TermNote,
@@ -41,6 +49,7 @@ from .models import (
     VersionStatus,
 )
 from .page_links import ids_for_paths
+from .references import ParagraphRef
 
 # The page that lists the editions as a series: `editions/documents.yaml`.
 DOCUMENTS = SimplePage(
@@ -58,7 +67,10 @@ TEXT_FIELDS = [
 RICH_TEXT_FIELDS = ["summary", "source", "rights"]
 
 # The child objects of an edition, as the loader sets them, in the order of its files.
-RELATIONS = ["versions", "dates", "segments", "translation_notes", "term_notes", "annotations"]
+RELATIONS = [
+    "versions", "dates", "segments", "translation_notes", "term_notes", "annotations",
+    "passage_links",
+]  # fmt: skip
 
 
 def default_key(slug, relation, obj, index):
@@ -70,19 +82,24 @@ def default_key(slug, relation, obj, index):
         "translation_notes": lambda: [obj.anchor, index],
         "term_notes": lambda: [obj.version, obj.term],
         "annotations": lambda: [obj.anchor, index],
+        "passage_links": lambda: [obj.anchor, index],
     }[relation]()
     return stable_key(slug, relation, *parts)
 
 
 def load(loader):
     home = HomePage.objects.get(locale=Locale.get_default())
-    for folder in sorted((loader.content_dir / "editions").iterdir()):
-        if folder.is_dir():
-            load_edition(loader, home, folder)
+    folders = sorted(path for path in (loader.content_dir / "editions").iterdir() if path.is_dir())
+    waiting = [folder for folder in folders if load_edition(loader, home, folder)[1]]
+    # Their links name editions or paragraphs loaded after them: all are loaded now.
+    for folder in waiting:
+        load_edition(loader, home, folder, last_pass=True)
     load_simple_page(loader, DOCUMENTS, home)
 
 
-def load_edition(loader, home, folder):
+def load_edition(loader, home, folder, last_pass=False):
+    """Load the edition in `folder`: (its page, whether links were left out). Before the
+    `last_pass`, links to paragraphs not loaded yet are left out; on it, they are errors."""
     meta_path, text_path = folder / "edition.yaml", folder / "text.yaml"
     notes_path = folder / "notes.yaml"
     meta, segments = read_yaml(meta_path), read_yaml(text_path)
@@ -115,6 +132,12 @@ def load_edition(loader, home, folder):
         _annotation(item, index, by_anchor, records, notes_path)
         for index, item in enumerate(notes.get("annotations") or [])
     ]
+    targets = _link_targets(notes.get("passage_links") or [], home)
+    passage_links = [
+        _passage_link(item, index, slug, set(anchors), targets, last_pass, notes_path)
+        for index, item in enumerate(notes.get("passage_links") or [])
+    ]
+    links_waiting = None in passage_links
     children = {
         "versions": versions,
         "dates": dates,
@@ -122,6 +145,7 @@ def load_edition(loader, home, folder):
         "translation_notes": translation_notes,
         "term_notes": term_notes,
         "annotations": annotations,
+        "passage_links": [link for link in passage_links if link is not None],
     }
     for relation, objects in children.items():
         for index, obj in enumerate(objects):
@@ -149,10 +173,15 @@ def load_edition(loader, home, folder):
     new = partial(EditionPage, slug=slug, locale=home.locale, translation_key=page_key)
     key = f"editions/{folder.name}"
     files = [meta_path, text_path] + ([notes_path] if notes_path.exists() else [])
-    page = loader.sync_page(key, digest_files(*files), existing, home, new, fill)
-    load_page_translations(loader, key, page)
-    stand_in_where_untranslated(loader, key, page)
-    return page
+    # The links' stored targets are part of what is loaded: a target edition made anew (with
+    # a new id) updates the links to it.
+    stored = [link.target for link in children["passage_links"]]
+    digest = digest_data([digest_files(*files), stored]) if stored else digest_files(*files)
+    page = loader.sync_page(key, digest, existing, home, new, fill)
+    if not links_waiting:  # else the next pass translates the page with all its links
+        load_page_translations(loader, key, page)
+        stand_in_where_untranslated(loader, key, page)
+    return page, links_waiting
 
 
 def _version(item, path, rich_text):
@@ -233,6 +262,50 @@ def _annotation(item, index, segments, records, path):
         phrase=phrase,
         text=_annotation_text(require(item, "text", where)),
         sources=[("source", records[key]) for key in item.get("sources") or []],
+        translation_key=_translation_key(item, where),
+    )
+
+
+def _link_targets(items, home):
+    """{(slug, anchor): stored reference} for the paragraphs in the database that the links
+    `items` may name: two queries."""
+    slugs = {str(item.get("to", "")).partition(":")[0] for item in items if isinstance(item, dict)}
+    if not slugs:
+        return {}
+    editions = dict(
+        EditionPage.objects.filter(slug__in=slugs, locale=home.locale).values_list("pk", "slug")
+    )
+    return {
+        (editions[page_id], anchor): str(ParagraphRef(page_id, anchor))
+        for page_id, anchor in Segment.objects.filter(page__in=editions).values_list(
+            "page_id", "anchor"
+        )
+    }
+
+
+def _passage_link(item, index, slug, anchors, targets, last_pass, path):
+    """The link `item` of the edition `slug`, or None if it names a paragraph not loaded yet
+    (an error on the `last_pass`)."""
+    where = f"{path} (passage link {index + 1})"
+    anchor = require_choice(item, "anchor", where, anchors)
+    to = require(item, "to", where)
+    target_slug, _colon, target_anchor = to.partition(":")
+    if not target_anchor:
+        raise ContentError(f"{where}: “to” should name an edition and a paragraph: slug:p12")
+    if target_slug == slug:
+        raise ContentError(f"{where}: “{to}” is in this edition; links go to other editions")
+    subject = require(item, "subject", where)
+    target = targets.get((target_slug, target_anchor))
+    if target is None:
+        if not last_pass:
+            return None
+        if target_slug not in {known for known, _anchor in targets}:
+            raise ContentError(f"{where}: no edition “{target_slug}” (to: {to})")
+        raise ContentError(f"{where}: edition “{target_slug}” has no paragraph {target_anchor}")
+    return PassageLink(
+        anchor=anchor,
+        target=target,
+        subject=" ".join(subject.split()),
         translation_key=_translation_key(item, where),
     )
 

@@ -17,6 +17,7 @@ from history.core.simple_pages import export_simple_page
 from .content import DOCUMENTS, RELATIONS, RICH_TEXT_FIELDS, default_key
 from .models import ANCHOR_PATTERN, EditionPage
 from .page_links import paths_for_ids
+from .references import ParagraphRef
 
 # The order of edition.yaml's fields, as the hand-written file has them.
 PAGE_FIELDS = [
@@ -142,6 +143,27 @@ def notes_data(page, keys):
     annotations = [annotation_data(n, keys) for n in page.annotations.all()]
     if annotations:
         data["annotations"] = annotations
+    links = list(page.passage_links.all())
+    if links:
+        data["passage_links"] = passage_links_data(links, keys)
+    return data
+
+
+def passage_links_data(links, keys):
+    """The links as notes.yaml gives them, their targets named by edition slug and anchor
+    ("final-report:p12"); a target whose edition is gone keeps its stored form, which a load
+    then reports."""
+    refs = {link: ParagraphRef.parse(link.target) for link in links}
+    slugs = dict(
+        EditionPage.objects.filter(
+            pk__in={ref.page_id for ref in refs.values() if ref}
+        ).values_list("pk", "slug")
+    )
+    data = []
+    for link in links:
+        ref = refs[link]
+        to = f"{slugs[ref.page_id]}:{ref.anchor}" if ref and ref.page_id in slugs else link.target
+        data.append(_keyed({"anchor": link.anchor, "to": to, "subject": link.subject}, link, keys))
     return data
 
 
@@ -200,6 +222,7 @@ def _describe(relation, obj):
         "translation_notes": lambda: f"translation note on {obj.anchor}",
         "term_notes": lambda: f"note on the term {obj.term}",
         "annotations": lambda: f"editorial note on {obj.anchor}",
+        "passage_links": lambda: f"link from {obj.anchor} to another document",
     }[relation]()
 
 

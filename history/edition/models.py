@@ -31,6 +31,7 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from history.core.language_parts import is_chinese
+from history.core.localized import default_language
 from history.core.models import EDITORIAL_FEATURES
 from history.core.roles import AUTHORS
 
@@ -46,6 +47,11 @@ from .choices import (
     VersionStatus,
 )
 from .documents import DocumentsPage  # noqa: F401 (a page model of this app)
+
+# PassageLink is one of the edition's child models, kept in a module of its own: imported
+# here, it is a model of the app.
+from .passage_links import PassageLink, PassageLinksPanel  # noqa: F401
+from .references import ParagraphRef
 
 ANCHOR_PATTERN = re.compile(r"^p(\d+)$")
 
@@ -64,6 +70,13 @@ class EditionPageForm(WagtailAdminPageForm):
             self.formsets["segments"].form_kwargs["versions"] = [
                 (version.code, version.label, version.language)
                 for version in self.instance.versions.all()
+            ]
+        if "passage_links" in self.formsets:
+            # A link's target is chosen among the paragraphs of the other editions.
+            self.formsets["passage_links"].form_kwargs["targets"] = [
+                (value, f"{edition} {label}")
+                for edition, options in EditionPage.paragraph_choices(self.instance)
+                for value, label in options
             ]
 
     def kept_forms(self, relation):
@@ -96,6 +109,10 @@ class EditionPageForm(WagtailAdminPageForm):
 
     def _check_notes(self, codes, anchors):
         valid = True
+        for form in self.kept_forms("passage_links"):
+            if form.cleaned_data.get("anchor") not in anchors:
+                valid = False
+                form.add_error("anchor", _("No segment has this anchor."))
         for relation, anchor_field in (("translation_notes", "anchor"), ("term_notes", None)):
             for form in self.kept_forms(relation):
                 if form.cleaned_data.get("version") not in codes:
@@ -196,6 +213,7 @@ class EditionPage(RoutablePageMixin, Page):
     text_panels = [SegmentsPanel("segments", label=_("Segments"))]
     notes_panels = [
         InlinePanel("annotations", label=_("Editorial notes")),
+        PassageLinksPanel("passage_links", label=_("Links to other documents")),
         InlinePanel("translation_notes", label=_("Translation notes")),
         InlinePanel("term_notes", label=_("Notes on key terms")),
     ]
@@ -274,6 +292,26 @@ class EditionPage(RoutablePageMixin, Page):
     def save(self, *args, **kwargs):
         self.assign_anchors(list(self.segments.all()))
         return super().save(*args, **kwargs)
+
+    @classmethod
+    def paragraph_choices(cls, excluded=None):
+        """Every segment of every edition (in the default language) but those of `excluded`
+        (an edition in any language), grouped by edition, labelled with its paragraph number
+        and opening words: for choosing a passage in the admin. Values are stored references
+        ("12:p8")."""
+        editions = cls.objects.filter(locale__language_code=default_language())
+        if excluded is not None and excluded.translation_key:
+            editions = editions.exclude(translation_key=excluded.translation_key)
+        groups = []
+        for edition in editions.order_by("title"):
+            options = []
+            for segment in edition.all_segments:
+                texts = [text for text, _run_in in segment.version_texts.values()]
+                opening = texts[0][:70] + ("…" if len(texts[0]) > 70 else "") if texts else ""
+                ref = ParagraphRef(edition.pk, segment.anchor)
+                options.append((str(ref), f"¶{segment.number}: {opening}"))
+            groups.append((edition.short_title or edition.title, options))
+        return groups
 
     # --- reading ---
     @cached_property

@@ -142,19 +142,9 @@ def paragraph_problem(ref, version=""):
 
 
 def segment_choices():
-    """Every segment of every edition (in the default language), grouped by edition, labelled
-    with its paragraph number and opening words: for choosing a passage in the admin."""
-    groups = []
-    editions = EditionPage.objects.filter(locale__language_code=default_language())
-    for edition in editions.order_by("title"):
-        options = []
-        for segment in edition.all_segments:
-            texts = [text for text, _run_in in segment.version_texts.values()]
-            opening = texts[0][:70] + ("…" if len(texts[0]) > 70 else "") if texts else ""
-            ref = ParagraphRef(edition.pk, segment.anchor)
-            options.append((str(ref), f"¶{segment.number}: {opening}"))
-        groups.append((edition.short_title or edition.title, options))
-    return groups
+    """Every segment of every edition, grouped by edition: for choosing a passage in the
+    admin (see `EditionPage.paragraph_choices`)."""
+    return EditionPage.paragraph_choices()
 
 
 def version_choices():

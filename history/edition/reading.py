@@ -31,6 +31,7 @@ class Item:
     text: str  # empty when this version has no text for the segment
     notes: list = field(default_factory=list)
     annotations: list = field(default_factory=list)
+    linked: list = field(default_factory=list)  # passages of other documents on its subject
 
     @property
     def anchor(self):
@@ -82,6 +83,11 @@ class Block:
         return " ".join(i.segment.alignment_note for i in self.items if i.segment.alignment_note)
 
     @property
+    def linked(self):
+        """The passages of other documents linked to this block's segments, in order."""
+        return [passage for item in self.items for passage in item.linked]
+
+    @property
     def annotations(self):
         """The editors' notes on this block's segments, in order."""
         items = self.items or [item for child in self.children for item in child.items]
@@ -128,13 +134,14 @@ def _inside_tag(before):
     return before.rfind("<") > before.rfind(">")
 
 
-def reading_blocks(segments, version, notes=None, links=None, annotations=None):
+def reading_blocks(segments, version, notes=None, links=None, annotations=None, linked=None):
     """The blocks of `version`, in order, with consecutive list items gathered into lists.
 
     Segments that have no text in this version make a "gap" block of their own: the omission
     stays visible, and their anchors still resolve. `links` ({(anchor, version code): [(phrase,
     URL, title)]}) turns marked words into links; `annotations` ({anchor: [notes]}) are the
-    editors' notes on each segment.
+    editors' notes on each segment, `linked` ({anchor: [LinkedPassage]}) the passages of other
+    documents linked to it.
     """
     blocks = []
     links = links or {}
@@ -149,6 +156,7 @@ def reading_blocks(segments, version, notes=None, links=None, annotations=None):
             text,
             (notes or {}).get(segment.anchor, []),
             (annotations or {}).get(segment.anchor, []),
+            (linked or {}).get(segment.anchor, []),
         )
         if not text:
             if blocks and blocks[-1].element == "gap":

@@ -88,9 +88,12 @@ def _cached(request, page, name, render, *vary, tags=()):
 
 
 def _reading_parts(request, page, version):
-    """The rendered text of one version, the translation notes, and the notes on key terms."""
+    """The rendered text of one version (with the passages of other documents linked to its
+    paragraphs), the translation notes, and the notes on key terms."""
     links = related.text_links(page, request)
-    digest = hashlib.sha256(repr(sorted(links.items())).encode()).hexdigest()[:16]
+    linked = related.passage_links(page, request, version.code)
+    found = repr([sorted(links.items()), sorted(linked.items())])
+    digest = hashlib.sha256(found.encode()).hexdigest()[:16]
 
     def render():
         notes = page.notes_by_anchor()
@@ -98,7 +101,7 @@ def _reading_parts(request, page, version):
             "page": page,
             "version": version,
             "blocks": reading_blocks(
-                page.all_segments, version, notes, links, page.annotations_by_anchor()
+                page.all_segments, version, notes, links, page.annotations_by_anchor(), linked
             ),
             "notes": [note for anchor_notes in notes.values() for note in anchor_notes],
             "term_notes": [n for n in page.all_term_notes if n.version == version.code],

@@ -82,6 +82,7 @@ def edit_data(page, segments):
             "translation_notes": inline_formset([]),
             "term_notes": inline_formset([]),
             "annotations": inline_formset([]),
+            "passage_links": inline_formset([]),
             "comments": inline_formset([]),
             "action-publish": "publish",
         }

@@ -76,6 +76,9 @@ def row(obj):
             value = [record.key for record in obj.source_records]
         elif field.name == "texts":
             value = [block["value"] for block in value.raw_data]
+        elif field.name == "target":  # "12:p8": the edition by its slug, as ids change
+            page_id, _colon, anchor = value.partition(":")
+            value = f"{Page.objects.get(pk=page_id).slug}:{anchor}"
         elif isinstance(value, str):
             value = PAGE_LINK.sub(lambda m: f"<a {linked_page(m)}", value)
         data[field.name] = value
