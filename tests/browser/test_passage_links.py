@@ -55,7 +55,7 @@ def test_a_linked_passage_is_reached_by_its_link(open_page, linked_site):
     page = open_page("/en/fifth-bulletin/")
     page.get_by_role("link", name="A test document, ¶2").click()
     page.wait_for_url("**/en/linked-document/#p2")
-    assert page.get_by_role("link", name="The edition, ¶").count() == 1
+    assert page.get_by_role("link", name="Fifth bulletin, ¶").count() == 1
 
 
 @pytest.mark.django_db

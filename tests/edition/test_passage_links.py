@@ -200,7 +200,7 @@ def test_each_paragraph_shows_the_other_in_english(client, linked):
     assert f'<a href="{memo.url}#p2">The memo, ¶2</a>' in group
     assert '<q lang="en">By the twenty-second, more than ten thousand offenders had been' in group
     back = linked_group(html_of(client, memo.url), "p2")
-    assert f'<a href="{fifth.url}#p8">The edition, ¶{number}</a>' in back
+    assert f'<a href="{fifth.url}#p8">Fifth bulletin, ¶{number}</a>' in back
     assert "Arrests to date" in back and "As of September 12" in back
     assert html_of(client, memo.url).count('class="passage-links"') == 1
 
@@ -217,10 +217,10 @@ def test_each_paragraph_shows_the_other_in_chinese(client, linked):
     number = fifth.paragraph_numbers["p8"]
     group = linked_group(html_of(client, fifth.url), "p8")
     assert "其他文件中" in group and "截至目前的逮捕人数" in group
-    assert f'<a href="{memo.url}#p2">备忘录，第2段</a>' in group
+    assert f'<a href="{memo.url}#p2">备忘录¶2</a>' in group
     assert '<q lang="zh-Hans">至二十二日，全国各区已逮捕毒犯一万余名' in group
     back = linked_group(html_of(client, memo.url), "p2")
-    assert f'<a href="{fifth.url}#p8">整理本，第{number}段</a>' in back
+    assert f'<a href="{fifth.url}#p8">第五号简报¶{number}</a>' in back
     assert "截至目前的逮捕人数" in back and "截至九月十二日止" in back
 
 
@@ -289,7 +289,7 @@ def post_link(client, page, anchor, target):
 def test_the_admin_saves_a_link_chosen_among_the_other_editions_paragraphs(editor_client, linked):
     memo, fifth = edition("memo"), edition("fifth-bulletin")
     form = editor_client.get(reverse("wagtailadmin_pages:edit", args=[memo.pk])).content.decode()
-    assert f'<option value="{fifth.pk}:p8">The edition ¶' in form
+    assert f'<option value="{fifth.pk}:p8">Fifth bulletin ¶' in form
     assert f'<option value="{memo.pk}:p1">' not in form  # not its own paragraphs
     response = post_link(editor_client, memo, "p1", f"{fifth.pk}:p8")
     assert response.status_code == 302, response.content.decode()[:2000]
