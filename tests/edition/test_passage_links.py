@@ -100,7 +100,9 @@ def write_memo(folder):
 def write_link(folder, to="memo:p2", anchor="p8"):
     notes = folder / FIFTH / "notes.yaml"
     link = f'\npassage_links:\n  - anchor: {anchor}\n    to: "{to}"\n    subject: Arrests to date\n'
-    notes.write_text(notes.read_text(encoding="utf-8") + link, encoding="utf-8")
+    # In place of the bulletin's own links (the last part of its file).
+    kept = notes.read_text(encoding="utf-8").split("\npassage_links:")[0]
+    notes.write_text(kept + link, encoding="utf-8")
     po = folder / FIFTH_PO
     po.write_text(po.read_text(encoding="utf-8") + FIFTH_LINK_PO, encoding="utf-8")
 
