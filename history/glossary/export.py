@@ -47,9 +47,26 @@ def marks_by_term(exporter, locale):
 
 def term_data(term, written, marks):
     """The fields of a term's item that are not `Field`s of TERMS; `written` is its item in
-    the file as it stands, whose sources keep their order."""
+    the file as it stands, whose sources and marks keep their order."""
     keys = [record.key for record in term.sources.all()]
     return {
         "sources": in_file_order(keys, written.get("sources")),
-        "mentions": marks.get(term.slug, []),
+        "mentions": marks_in_file_order(marks.get(term.slug, []), written.get("mentions")),
     }
+
+
+def marks_in_file_order(marks, written):
+    """`marks` in the order of the file's list `written`: the loader makes each edition's
+    marks in turn, so the database's order need not be the order an editor wrote them in."""
+    found = {mark_key(mark): mark for mark in marks}
+    written = [mark_key(mark) for mark in written or [] if isinstance(mark, dict)]
+    return [found[key] for key in in_file_order(found, written)]
+
+
+def mark_key(mark):
+    return (
+        mark.get("edition", EDITION),
+        mark.get("anchor"),
+        mark.get("version"),
+        mark.get("phrase"),
+    )

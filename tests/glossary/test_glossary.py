@@ -137,3 +137,26 @@ def test_the_chinese_glossary_is_in_dictionary_order(client, site_content):
     slugs = ["offender-categories", "greater-administrative-region", "great-fanfare"]
     positions = [html.index(f'id="term-{slug}"') for slug in [*slugs, "party-committee"]]
     assert positions == sorted(positions)
+
+
+def test_an_export_keeps_a_terms_marks_in_the_order_of_the_file(content_copy):
+    import yaml
+
+    from tests.conftest import export_site
+
+    # The database holds each edition's marks in turn; the file's order is the editor's.
+    path = content_copy / "glossary" / "terms.yaml"
+    en = '    - {anchor: p3, version: en, phrase: "Central Bureaus and Sub-Bureaus"}\n'
+    zh = '    - {anchor: p3, version: zh, phrase: "中央局、分局"}\n'
+    text = path.read_text()
+    assert en + zh in text
+    path.write_text(text.replace(en + zh, zh + en))
+
+    def marks():
+        items = yaml.safe_load(path.read_text())
+        return next(item for item in items if item["key"] == "central-bureaus")["mentions"]
+
+    written = marks()
+    assert written[0]["version"] == "zh" and {m.get("edition") for m in written} > {None}
+    export_site(content_copy)
+    assert marks() == written
