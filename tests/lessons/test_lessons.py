@@ -3,6 +3,7 @@ who may do what in the admin."""
 
 import io
 import re
+from html import unescape
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -23,6 +24,7 @@ pytestmark = pytest.mark.django_db
 
 SOURCING = "/en/lessons/sourcing-a-government-report/"
 MAPPING = "/en/lessons/mapping-the-campaign/"
+CORROBORATING = "/en/lessons/corroborating-the-campaigns-reports/"
 
 
 def user(username, group):
@@ -63,6 +65,19 @@ def test_seeded_lessons_render_all_their_pieces(client, site_content):
     assert "Liaodong" in client.get("/en/map/place/tonghua/").content.decode()
     assert "place=tonghua" in mapping
     assert "东北通化市" in mapping  # the Chinese beside the English in the parallel excerpt
+
+
+def test_the_corroboration_lesson_quotes_all_four_documents(client, site_content):
+    html = client.get(CORROBORATING).content.decode()
+    for source in ("Central Committee directive, ¶14–16", "Second bulletin, ¶39–41"):
+        assert source in html
+    assert "Fifth bulletin, ¶18–20" in html and "Final report, ¶14–17" in html
+    assert "so as to magnify the momentum" in html  # the directive, in the editors' English
+    assert "共杀了四十五名成分坏" in html  # the fifth bulletin's Chinese beside its English
+    assert "Model answer" not in html and "50,638" not in html
+    chinese = client.get("/zh-hans" + CORROBORATING[3:]).content.decode()
+    assert "本教案尚未译成中文" not in chinese
+    assert "以壮大 声势" in chinese and "五万一千六百二十七名" in chinese  # the originals
 
 
 def test_teacher_only_text_is_never_sent_to_anonymous_visitors(client, site_content):
@@ -198,12 +213,14 @@ def test_a_short_link_and_a_qr_code_open_the_lesson(client, site_content):
 def test_the_index_filters_by_level_and_skill(client, site_content):
     def titles(query, **headers):
         html = client.get(f"/en/lessons/?{query}", **headers).content.decode()
-        return re.findall(r'essay-card__title"><a [^>]*>([^<]+)<', html)
+        found = re.findall(r'essay-card__title"><a [^>]*>([^<]+)<', html)
+        return [unescape(title) for title in found]
 
-    assert titles("") == ["Mapping the campaign", "Sourcing a government report"]
+    corroborating = "Corroborating the campaign's own reports"
+    assert titles("") == [corroborating, "Mapping the campaign", "Sourcing a government report"]
     assert titles("level=university") == ["Mapping the campaign"]
     assert titles("skill=contextualisation") == ["Mapping the campaign"]
-    assert titles("skill=sourcing") == ["Sourcing a government report"]
+    assert titles("skill=sourcing") == [corroborating, "Sourcing a government report"]
     assert titles("level=nonsense&skill=%3Cscript%3E") == titles("")
     fragment = client.get("/en/lessons/?level=secondary", HTTP_HX_REQUEST="true")
     assert fragment.content.decode().lstrip().startswith('<section id="lesson-list"')
@@ -213,7 +230,8 @@ def test_lesson_pages_stay_within_the_query_budget(client, site_content):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    for url in (SOURCING, MAPPING, "/en/lessons/", "/zh-hans/lessons/mapping-the-campaign/"):
+    chinese = ("/zh-hans/lessons/mapping-the-campaign/", "/zh-hans" + CORROBORATING[3:])
+    for url in (SOURCING, MAPPING, CORROBORATING, "/en/lessons/", *chinese):
         client.get(url)
         with CaptureQueriesContext(connection) as queries:
             assert client.get(url).status_code == 200
@@ -533,4 +551,4 @@ def test_every_string_of_a_lesson_translation_names_a_string_of_its_lesson(site_
         assert [e.msgctxt for e in entries if e.msgctxt not in contexts] == [], path.name
         assert any(".sentence_starters." in e.msgctxt for e in entries), path.name
         checked += 1
-    assert checked == 2
+    assert checked == 3
