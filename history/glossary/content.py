@@ -73,7 +73,7 @@ def load_mentions(loader, path, items, terms):
             where = f"{path}: {item['key']} (mention {index + 1})"
             by_edition.setdefault(mark.get("edition", EDITION), []).append((where, item, mark))
     editions = EditionPage.objects.filter(locale=Locale.get_default())
-    for slug in {EDITION, *by_edition}:
+    for slug in dict.fromkeys([EDITION, *by_edition]):  # in the file's order
         edition = editions.filter(slug=slug).first()
         if edition is None:
             if slug == EDITION:

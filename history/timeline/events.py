@@ -25,7 +25,7 @@ class Theme(models.TextChoices):
     INTERNATIONAL = "international", _("International")
     LAW_POLICY = "law_policy", _("Law and policy")
     CAMPAIGN = "campaign_1952", _("The 1952 campaign")
-    DOCUMENT = "this_document", _("This document")
+    DOCUMENT = "this_document", _("The campaign’s documents")
     SOCIETY = "society", _("Society and everyday life")
 
 

@@ -143,7 +143,8 @@ class Segment:
     width: float
     first: str
     last: str
-    key_x: float | None = None  # where the fifth bulletin's dates fall, if in this era
+    # Where the dates of the campaign's documents fall, if in this era.
+    key_xs: list = field(default_factory=list)
 
 
 def overview(groups):
@@ -183,7 +184,7 @@ def overview(groups):
                 TOP + lanes[event.theme] * LANE + LANE / 2,
                 key_date,
             )
-            if key_date and segments[-1].key_x is None:
-                segments[-1].key_x = mark.x
+            if key_date:
+                segments[-1].key_xs.append(mark.x)
             marks.append(mark)
     return {"segments": segments, "marks": marks, "height": TOP + LANE * len(lanes) + 24}

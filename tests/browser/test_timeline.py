@@ -28,18 +28,18 @@ def test_timeline_is_accessible(open_page, path, viewport):
 def test_filter_by_keyboard(open_page):
     page = open_page("/en/timeline/")
     page.evaluate("window.notReloaded = true")
-    checkbox = page.get_by_label("This document")
+    checkbox = page.get_by_label("The campaign’s documents")
     checkbox.focus()
     page.keyboard.press("Space")
     page.wait_for_url(re.compile(r"theme=this_document"))
-    page.locator(".results-count", has_text="3 events").wait_for()
-    assert page.locator("li.event").count() == 3
+    page.locator(".results-count", has_text="6 events").wait_for()
+    assert page.locator("li.event").count() == 6
     assert page.evaluate("window.notReloaded") is True
     zoom = page.get_by_role("link", name="Zoom to 1952")
     zoom.focus()
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"period=campaign"))
-    assert page.locator(".overview__mark--key").count() == 3
+    assert page.locator(".overview__mark--key").count() == 6
 
 
 def test_expand_an_event_by_keyboard(open_page):

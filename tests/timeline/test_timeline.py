@@ -113,7 +113,7 @@ def results(html):
     [
         ("", None),
         ("period=campaign", "campaign"),
-        ("theme=this_document", 3),
+        ("theme=this_document", 6),
         ("theme=this_document&theme=campaign_1952", "doc+campaign"),
         ("theme=international&period=qing", "intl-qing"),
     ],
@@ -124,7 +124,7 @@ def test_filters_keep_the_right_events(client, site_content, query, expected):
     counts = {
         None: len(events),
         "campaign": sum(era[e.slug] == "campaign" for e in events),
-        3: 3,
+        6: 6,
         "doc+campaign": sum(e.theme in ("this_document", "campaign_1952") for e in events),
         "intl-qing": sum(e.theme == "international" and era[e.slug] == "qing" for e in events),
     }
@@ -165,15 +165,21 @@ def test_events_json(client, site_content, django_assert_max_num_queries):
     with django_assert_max_num_queries(12):
         data = client.get("/en/timeline/events.json?theme=this_document").json()
     assert "&#x27;" not in json.dumps(data) and "\n\n" in data["events"][0]["text"]
-    assert data["count"] == 3
+    # The dates of the campaign's four documents, each event linked into its edition.
+    assert data["count"] == 6
     first = data["events"][0]
-    assert first["date"]["start"] == "1952-09-12" and first["date"]["precision"] == "day"
+    assert first["date"]["start"] == "1952-04-15" and first["date"]["precision"] == "day"
     assert first["paragraphs"] and first["paragraphs"][0].startswith(
-        "http://testserver/en/fifth-bulletin/#p"
+        "http://testserver/en/cc-directive-1952/#p"
     )
-    assert first["sources"] and "Luo Ruiqing" in first["sources"][0]
+    fifth = next(e for e in data["events"] if e["date"]["start"] == "1952-09-12")
+    assert fifth["paragraphs"][0].startswith("http://testserver/en/fifth-bulletin/#p")
+    assert fifth["sources"] and "Luo Ruiqing" in fifth["sources"][0]
+    final = data["events"][-1]
+    assert final["date"]["start"] == "1952-12-18"
+    assert final["paragraphs"][0].startswith("http://testserver/en/final-report/#p")
     zh = client.get("/zh-hans/timeline/events.json?theme=this_document").json()
-    assert zh["events"][0]["date"]["label"] == "1952年9月12日"
+    assert zh["events"][0]["date"]["label"] == "1952年4月15日"
 
 
 def test_events_link_to_places_and_paragraphs_and_back(client, site_content):
@@ -184,10 +190,11 @@ def test_events_link_to_places_and_paragraphs_and_back(client, site_content):
     assert 'href="/en/timeline/#event-1952-fifth-bulletin-figures"' in edition
 
 
-def test_overview_marks_the_bulletins_dates(client, site_content):
+def test_overview_marks_the_dates_of_the_campaigns_documents(client, site_content):
     html = client.get("/en/timeline/?period=campaign").content.decode()
-    assert html.count("overview__mark--key") == 3
-    assert 'class="overview__key"' in html
+    assert html.count("overview__mark--key") == 6
+    # A line across the lanes at each of the six dates.
+    assert html.count('class="overview__key"') == 6
 
 
 def test_timeline_queries_do_not_grow_with_events(
