@@ -215,3 +215,21 @@ def test_results_come_in_pages_with_links_between_them(client, site_content, mon
 
     chinese = client.get("/zh-hans/search/?q=the").content.decode()
     assert "第1页，共" in chinese and "下一页" in chinese
+
+
+@pytest.mark.parametrize(
+    ("language", "query", "paragraph"),
+    [
+        ("en", "hands freed", "/en/cc-directive-1952/#p14"),
+        ("zh-hans", "腾出手来", "/zh-hans/cc-directive-1952/#p14"),
+        ("en", "beset on all sides", "/en/second-bulletin/#p23"),
+        ("zh-hans", "四面楚歌", "/zh-hans/second-bulletin/#p23"),
+        ("en", "1,312,535 denunciation letters", "/en/final-report/#p35"),
+        ("zh-hans", "儿子检举父亲", "/zh-hans/final-report/#p36"),
+    ],
+)
+def test_the_paragraphs_of_every_document_are_found(
+    client, site_content, language, query, paragraph
+):
+    html = search(client, query, language)
+    assert paragraph in links(html, "paragraph")
