@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from history.atlas.figures import ReportedFigure
 from history.edition.choices import VersionStatus
 from history.edition.models import EditionPage
 from history.edition.reading import version_paragraphs
@@ -91,3 +92,15 @@ def test_the_figures_of_the_series_link_to_their_paragraphs(client, site_content
     html = client.get("/en/numbers/").content.decode()
     for slug in ("second-bulletin", "final-report"):
         assert re.search(rf'href="/en/{slug}/#p\d+"', html), slug
+
+
+def test_every_figure_of_the_series_is_stated_in_its_paragraph(site_content):
+    figures = ReportedFigure.objects.filter(
+        document__key__in=SERIES, locale__language_code="en"
+    ).select_related("edition")
+    assert figures.count() > 30
+    for figure in figures:
+        assert figure.edition and figure.edition.slug == figure.document.key, figure.key
+        segment = figure.edition.segment_at(figure.anchor)
+        assert figure.phrase_original in segment.text_in("zh"), figure.key
+        assert figure.phrase_translation in segment.text_in("en"), figure.key
