@@ -37,6 +37,12 @@ PAGES = [
     "/zh-hans/",
     "/zh-hans/fifth-bulletin/",
     "/zh-hans/fifth-bulletin/parallel/",
+    "/en/documents/",
+    "/zh-hans/documents/",
+    "/en/cc-directive-1952/",
+    "/en/second-bulletin/parallel/",
+    "/en/final-report/",
+    "/zh-hans/final-report/",
     "/en/map/",
     "/zh-hans/map/",
     "/en/numbers/",
@@ -55,6 +61,7 @@ PAGES = [
     "/en/lessons/sourcing-a-government-report/",
     "/en/lessons/mapping-the-campaign/",
     "/zh-hans/lessons/mapping-the-campaign/",
+    "/en/lessons/corroborating-the-campaigns-reports/",
 ]
 RUNS = 50
 

@@ -9,7 +9,7 @@ from wagtail.test.utils import WagtailPageTestCase, page_tests
 
 from history.atlas.pages import MapPage, NumbersPage
 from history.core.models import HomePage
-from history.edition.models import EditionPage
+from history.edition.models import DocumentsPage, EditionPage
 from history.essays.pages import EssayIndexPage, EssayPage
 from history.glossary.pages import GlossaryPage
 from history.lessons.pages import LessonIndexPage, LessonPage
@@ -17,12 +17,28 @@ from history.search.pages import SearchPage
 from history.timeline.pages import TimelinePage
 
 # The pages that stand once under the home page, with nothing below them.
-SECTIONS = [EditionPage, SearchPage, TimelinePage, GlossaryPage, MapPage, NumbersPage]
+SECTIONS = [
+    EditionPage,
+    DocumentsPage,
+    SearchPage,
+    TimelinePage,
+    GlossaryPage,
+    MapPage,
+    NumbersPage,
+]
 INDEXES = {EssayIndexPage: EssayPage, LessonIndexPage: LessonPage}
 MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
 # Page types whose edit form holds a stream of blocks.
 STREAM_FORMS = [EditionPage, EssayPage, LessonPage]
-ONE_PER_HOME = [SearchPage, TimelinePage, GlossaryPage, MapPage, NumbersPage, *INDEXES]
+ONE_PER_HOME = [
+    DocumentsPage,
+    SearchPage,
+    TimelinePage,
+    GlossaryPage,
+    MapPage,
+    NumbersPage,
+    *INDEXES,
+]
 
 
 class PageTreeRules(WagtailPageTestCase):

@@ -40,9 +40,20 @@ NOT_QUOTATIONS = {
     "政务院": "a name: the Government Administration Council",
     "公安局": "a term: the public-security bureau",
     "行署区": "a term: the administrative regions of provincial rank, such as Subei and Chuannan",
+    "劳动改造": "a term: the full form of 劳改",
+    "打下威风": "a phrase's pattern, to explain the final report's 打下了毒犯的威风",
+    "折合成…以两计": "a phrase's usual pattern, to explain the second bulletin's 均合成大烟两计",
+    "一年零三天": "an everyday example of 零 joining odd units",
+    "人生七十古来稀": "the line of Du Fu that the final report's 古来稀事 echoes",
+    # The readings the editors propose for misprints of the record (which is kept as it is).
+    "重视": "the reading of the directive's misprint 重孙",
+    "引起重视，立即": "the reading of the directive's misprint 引起重孙立即",
+    "具体": "the reading of the directive's misprint 具外",
+    "诡秘": "the character the final report's record gives in brackets after 诡密",
+    "昆明一百九十五名": "the second bulletin's 昆明：一百九十五名 without its stray colon",
 }
-# Fields whose Chinese is a name or a title, not a quotation.
-NAME_FIELDS = {"name_zh", "chinese", "original_title"}
+# Fields whose Chinese is a name, a title or the term a note explains, not a quotation.
+NAME_FIELDS = {"name_zh", "chinese", "original_title", "term"}
 # Fields that hold what was wrong (the record of corrections), not a quotation.
 CORRECTED_FIELDS = {"was"}
 # Fields that are the source's words, whole.
@@ -126,20 +137,31 @@ def items():
     def load(relative):
         return yaml.safe_load((SITE / relative).read_text())
 
-    notes = load(f"editions/{EDITION}/notes.yaml")
+    for folder in sorted(path for path in (SITE / "editions").iterdir() if path.is_dir()):
+        # An edition's notes quote its own text and the sources they cite; the other documents'
+        # notes compare them with the rest of the series, and may quote any of it.
+        own = _cited([folder.name]) if folder.name == EDITION else list(SOURCES.values())
+        notes = load(f"editions/{folder.name}/notes.yaml") or {}
+        for group in ("translation_notes", "term_notes"):
+            for index, note in enumerate(notes.get(group) or []):
+                yield f"{folder.name}/notes.yaml", f"{group}[{index}]", note, own
+        for index, note in enumerate(notes.get("annotations") or []):
+            cited = own + _cited(note.get("sources") or [])
+            yield f"{folder.name}/notes.yaml", f"annotations[{index}]", note, cited
+        for index, link in enumerate(notes.get("passage_links") or []):
+            # A link's subject may quote the paragraph it links to.
+            other = _cited([link["to"].partition(":")[0]])
+            yield f"{folder.name}/notes.yaml", f"passage_links[{index}]", link, own + other
+        yield f"{folder.name}/edition.yaml", "", load(f"editions/{folder.name}/edition.yaml"), own
     edition = [SOURCES[EDITION]]
-    for group in ("translation_notes", "term_notes"):
-        for index, note in enumerate(notes.get(group) or []):
-            yield "notes.yaml", f"{group}[{index}]", note, edition
-    for index, note in enumerate(notes.get("annotations") or []):
-        yield "notes.yaml", f"annotations[{index}]", note, edition + _cited(note["sources"])
-    yield "edition.yaml", "", load(f"editions/{EDITION}/edition.yaml"), edition
     for term in load("glossary/terms.yaml"):
-        # A term cites its sources, and marks words of the edition's text.
-        yield "terms.yaml", term["key"], term, edition + _cited(term.get("sources") or [])
+        # A term cites its sources, and marks words of the editions' texts.
+        marked = _cited({mark.get("edition", EDITION) for mark in term.get("mentions") or []})
+        yield "terms.yaml", term["key"], term, edition + marked + _cited(term.get("sources") or [])
     for event in load("timeline/events.yaml"):
         cited = _cited(event.get("sources") or [])
-        yield "events.yaml", event["key"], event, cited + (edition if event.get("anchors") else [])
+        marked = _cited([event.get("edition", EDITION)]) if event.get("anchors") else []
+        yield "events.yaml", event["key"], event, cited + marked
     for figure in load("atlas/figures.yaml"):
         yield "figures.yaml", figure["key"], figure, _cited([figure["document"]])
     for place in load("atlas/places.yaml"):
