@@ -13,10 +13,11 @@ from . import versions
 
 
 def site_frame(request):
-    """{"home": {...}, "menu": [...], "homes": {language: url}} for the request's site."""
+    """{"home": {...}, "menu": [...], "homes": {language: url}, "search": url or ""} for the
+    request's site."""
     site = Site.find_for_request(request)
     if site is None:
-        return {"home": None, "menu": [], "homes": {}}
+        return {"home": None, "menu": [], "homes": {}, "search": ""}
     return versions.cached(
         "site-frame",
         lambda: _build(request, site),
@@ -29,14 +30,17 @@ def site_frame(request):
 
 def _build(request, site):
     home = site.root_page.localized.specific
+    children = list(home.get_children().live().public().specific())
     menu = [
         {
             "title": getattr(page, "short_title", "") or page.title,
             "url": page.get_url(request),
             "path": page.path,
         }
-        for page in home.get_children().live().public().in_menu().specific()
+        for page in children
+        if page.show_in_menus
     ]
+    search = next((page for page in children if getattr(page, "is_site_search", False)), None)
     homes = {}
     locales = {locale.language_code: locale for locale in Locale.objects.all()}
     translations = {
@@ -53,4 +57,5 @@ def _build(request, site):
         "home": {"title": home.title, "url": home.get_url(request), "path": home.path},
         "menu": menu,
         "homes": homes,
+        "search": search.get_url(request) if search else "",
     }

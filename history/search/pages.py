@@ -11,6 +11,8 @@ class SearchPage(Page):
     subpage_types = []
     max_count_per_parent = 1
     query_parameters = ("q", "type", "page")
+    # The frame's search field sends its words here.
+    is_site_search = True
 
     class Meta:
         verbose_name = _("search page")

@@ -21,10 +21,25 @@ def main_nav(context):
     frame = site_frame(context["request"])
     current = context.get("page")
     return {
-        "home": frame["home"],
         "items": frame["menu"],
         "current_path": current.path if isinstance(current, Page) else "",
     }
+
+
+@register.inclusion_tag("includes/site_brand.html", takes_context=True)
+def site_brand(context):
+    """The site's name, linking home, and the button that opens the menu on a phone."""
+    current = context.get("page")
+    return {
+        "home": site_frame(context["request"])["home"],
+        "current_path": current.path if isinstance(current, Page) else "",
+    }
+
+
+@register.inclusion_tag("includes/site_search.html", takes_context=True)
+def site_search(context):
+    """The frame's search field (a plain form: it works without JavaScript)."""
+    return {"url": site_frame(context["request"])["search"]}
 
 
 def _translation_urls(context):

@@ -46,3 +46,21 @@ document.addEventListener("htmx:pushedIntoHistory", () => {
     link.href = url.pathname + url.search + url.hash;
   });
 });
+
+// On a phone the menu (navigation, search, languages) opens from one button, a disclosure:
+// the focus stays on the button, and Escape closes the menu again.
+document.addEventListener("click", (event) => {
+  const button = event.target.closest("[data-menu-toggle]");
+  if (!button) return;
+  const open = button.getAttribute("aria-expanded") !== "true";
+  button.setAttribute("aria-expanded", String(open));
+  document.getElementById(button.getAttribute("aria-controls")).classList.toggle("is-open", open);
+});
+
+document.addEventListener("keydown", (event) => {
+  const button = document.querySelector('[data-menu-toggle][aria-expanded="true"]');
+  if (event.key === "Escape" && button) {
+    button.click();
+    button.focus();
+  }
+});
