@@ -16,7 +16,7 @@ def test_on_a_phone_the_header_is_one_row_and_the_menu_opens_by_keyboard(open_pa
     assert header.bounding_box()["height"] < 70
     nav = page.locator(".site-nav")
     assert not nav.is_visible() and not page.locator(".site-search").is_visible()
-    toggle = page.locator("[data-menu-toggle]")
+    toggle = page.locator(".menu-toggle")
     toggle.focus()
     page.keyboard.press("Enter")
     assert toggle.get_attribute("aria-expanded") == "true"
@@ -33,7 +33,7 @@ def test_on_a_phone_the_header_is_one_row_and_the_menu_opens_by_keyboard(open_pa
 
 def test_on_a_desktop_the_menu_and_the_search_field_are_in_view(open_page):
     page = open_page("/en/fifth-bulletin/", DESKTOP)
-    assert not page.locator("[data-menu-toggle]").is_visible()
+    assert not page.locator(".menu-toggle").is_visible()
     assert page.locator(".site-nav").is_visible()
     assert page.locator(".site-search input").is_visible()
 
@@ -41,7 +41,7 @@ def test_on_a_desktop_the_menu_and_the_search_field_are_in_view(open_page):
 @pytest.mark.parametrize(("language", "word"), [("en", "Tonghua"), ("zh-hans", "通化")])
 def test_the_header_searches_from_any_page(open_page, language, word):
     page = open_page(f"/{language}/glossary/", PHONE)
-    page.locator("[data-menu-toggle]").click()
+    page.locator(".menu-toggle").click()
     page.get_by_role("searchbox", name="Search the site").or_(
         page.get_by_role("searchbox", name="搜索本站")
     ).fill(word)
@@ -54,7 +54,30 @@ def test_without_javascript_the_phone_sees_the_whole_menu(browser, live_site):
     context = browser.new_context(viewport=PHONE, java_script_enabled=False)
     page = context.new_page()
     page.goto(live_site.url + "/en/")
-    assert not page.locator("[data-menu-toggle]").is_visible()
+    assert not page.locator(".menu-toggle").is_visible()
     assert page.locator(".site-nav").is_visible()
     assert page.locator(".site-search input").is_visible()
     context.close()
+
+
+@pytest.mark.parametrize("language", ["en", "zh-hans"])
+def test_on_a_phone_the_reader_toolbar_keeps_its_options_behind_one_button(open_page, language):
+    page = open_page(f"/{language}/fifth-bulletin/", PHONE)
+    toolbar = page.locator(".edition-toolbar")
+    # The versions and the button: at most two short rows (one in Chinese).
+    assert toolbar.bounding_box()["height"] < (60 if language == "zh-hans" else 85)
+    cite = page.locator(".toolbar-actions a[data-open-cite]")
+    assert not cite.is_visible()
+    options = page.locator(".toolbar-more")
+    options.focus()
+    page.keyboard.press("Enter")
+    assert options.get_attribute("aria-expanded") == "true" and cite.is_visible()
+    assert axe_violations(page) == []
+    page.keyboard.press("Escape")
+    assert not cite.is_visible()
+
+
+def test_on_a_desktop_the_reader_options_are_in_view(open_page):
+    page = open_page("/en/fifth-bulletin/", DESKTOP)
+    assert not page.locator(".toolbar-more").is_visible()
+    assert page.locator(".toolbar-actions a[data-open-cite]").is_visible()
