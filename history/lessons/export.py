@@ -29,39 +29,27 @@ class Names:
     anchor."""
 
     def __init__(self):
-        default = Locale.get_default()
-        terms = GlossaryTerm.objects.select_related("locale")
-        self.terms = {term.pk: term for term in terms}
-        self.default_terms = {
-            term.translation_key: term.slug for term in terms if term.locale_id == default.pk
-        }
-        editions = EditionPage.objects.all()
-        self.editions = {edition.pk: edition for edition in editions}
-        self.default_editions = {
-            edition.translation_key: edition.slug
-            for edition in editions
-            if edition.locale_id == default.pk and edition.alias_of_id is None
-        }
-        essays = ESSAY_PAGE.objects.all()
-        self.essays = {essay.pk: essay for essay in essays}
-        self.default_essays = {
-            essay.translation_key: essay.slug
-            for essay in essays
-            if essay.locale_id == default.pk and essay.alias_of_id is None
-        }
+        self.term = _slug_finder(GlossaryTerm.objects.all())
+        self.edition = _slug_finder(EditionPage.objects.all())
+        self.essay = _slug_finder(ESSAY_PAGE.objects.all())
 
-    def term(self, pk):
-        term = self.terms.get(pk)
-        return term and self.default_terms.get(term.translation_key, term.slug)
 
-    def edition(self, pk):
-        """The slug of the edition `pk` in the default language (its stand-ins' too)."""
-        edition = self.editions.get(pk)
-        return edition and self.default_editions.get(edition.translation_key, edition.slug)
+def _slug_finder(objects):
+    """A function from an object's id to the slug of the object, or of its source in the
+    default language (not of a stand-in page there); None for an id that names nothing."""
+    default = Locale.get_default()
+    by_pk = {obj.pk: obj for obj in objects}
+    sources = {
+        obj.translation_key: obj.slug
+        for obj in by_pk.values()
+        if obj.locale_id == default.pk and getattr(obj, "alias_of_id", None) is None
+    }
 
-    def essay(self, pk):
-        essay = self.essays.get(pk)
-        return essay and self.default_essays.get(essay.translation_key, essay.slug)
+    def slug(pk):
+        obj = by_pk.get(pk)
+        return obj and sources.get(obj.translation_key, obj.slug)
+
+    return slug
 
 
 def lesson_data(lesson, names):
