@@ -14,7 +14,13 @@ from . import versions
 
 def site_frame(request):
     """{"home": {...}, "menu": [...], "homes": {language: url}, "search": url or ""} for the
-    request's site."""
+    request's site; read once per request (the header's parts each ask for it)."""
+    if not hasattr(request, "_site_frame"):
+        request._site_frame = _cached_frame(request)
+    return request._site_frame
+
+
+def _cached_frame(request):
     site = Site.find_for_request(request)
     if site is None:
         return {"home": None, "menu": [], "homes": {}, "search": ""}

@@ -5,9 +5,9 @@ import datetime
 from dataclasses import dataclass
 
 from history.core import versions
-from history.core.localized import localized
+from history.core.localized import localized, localized_page
 
-from .models import EditionPage
+from .models import DocumentsPage, EditionPage
 
 
 @dataclass(frozen=True)
@@ -53,6 +53,16 @@ def series(request):
         return sorted(entries, key=lambda e: (e.date or datetime.date.max, e.title))
 
     return versions.cached("edition-series", build, request=request, tags=("edition",))
+
+
+def documents_url(request):
+    """The address of the documents page in the reader's language, or ""."""
+
+    def build():
+        page = localized_page(DocumentsPage)
+        return page.get_url(request) if page else ""
+
+    return versions.cached("edition-documents-url", build, request=request, tags=("edition",))
 
 
 @dataclass(frozen=True)

@@ -6,9 +6,7 @@ from html import unescape
 from django import template
 from django.utils.translation import get_language
 
-from history.core.localized import localized_page
-
-from ..series import place_of, series
+from ..series import documents_url, place_of, series
 
 register = template.Library()
 
@@ -47,8 +45,7 @@ def series_place(context, page):
 @register.simple_tag(takes_context=True)
 def documents_page_url(context):
     """The address of the documents page in the reader's language, or ""."""
-    page = localized_page("edition.DocumentsPage")
-    return page.get_url(context["request"]) if page else ""
+    return documents_url(context["request"])
 
 
 @register.filter
