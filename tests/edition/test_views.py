@@ -37,7 +37,17 @@ def test_every_segment_has_a_numbered_permalink(client, edition):
     html = html_of(client, URL)
     for segment in edition.all_segments:
         assert f'id="{segment.anchor}"' in html
-    assert '<a class="pn" href="#p8" aria-label="Paragraph 8 (link)">8</a>' in html
+    assert '<a class="pn" href="#p7" aria-label="Paragraph 7 (link)">7</a>' in html
+
+
+def test_reading_view_numbers_each_printed_paragraph_once(client, edition):
+    """¶7 (the heading "(1)") opens a printed paragraph that runs on through ¶12: one number
+    shows; the others stay links, marked to show on hover or focus."""
+    html = html_of(client, URL)
+    paragraph = re.search(r'<p class="doc-paragraph kind-section_heading">.*?</p>', html).group()
+    numbers = re.findall(r'<a class="(pn[^"]*)" href="#(p\d+)"', paragraph)
+    assert numbers[0] == ("pn", "p7")
+    assert numbers[1:] == [("pn pn--inner", f"p{n}") for n in range(8, 13)]
 
 
 def test_omissions_of_the_translation_show_as_gaps(client, edition):

@@ -79,6 +79,94 @@
     }
   });
 
+  // Wide screens: the editorial notes stand in the margin beside their markers, each moved down
+  // only as far as the note above it needs. (Floated notes stack one under the other and drift
+  // far below their markers where notes are dense; without scripts they stay floated.)
+  const wide = window.matchMedia("(min-width: 64rem)");
+  const placeNotes = () => {
+    if (!text) return;
+    const notes = [...text.querySelectorAll(".annotation")];
+    const body = text.parentElement;
+    const box = text.getBoundingClientRect();
+    const edge = body.getBoundingClientRect().right - parseFloat(getComputedStyle(body).paddingRight);
+    const room = edge - box.right - 32;
+    const on = wide.matches && notes.length > 0 && room >= 192;
+    text.classList.toggle("has-sidenotes", on);
+    text.style.marginBottom = "";
+    if (!on) {
+      notes.forEach((note) => { note.style.top = ""; });
+      return;
+    }
+    text.style.setProperty("--sidenote-width", `${Math.min(room, 384)}px`);
+    let floor = 0;
+    for (const note of notes) {
+      const marker = document.getElementById(note.id.replace("an", "anref"));
+      if (!marker || !note.offsetParent) continue;
+      const top = Math.max(marker.getBoundingClientRect().top - box.top - 4, floor);
+      note.style.top = `${top}px`;
+      floor = top + note.offsetHeight + 12;
+    }
+    if (floor > box.height) text.style.marginBottom = `${floor - box.height}px`;
+  };
+  if (text) {
+    let frame = 0;
+    const schedule = () => { cancelAnimationFrame(frame); frame = requestAnimationFrame(placeNotes); };
+    new ResizeObserver(schedule).observe(text);
+    wide.addEventListener("change", schedule);
+    window.addEventListener("resize", schedule);
+    notesToggle?.addEventListener("click", schedule);
+    schedule();
+  }
+
+  // Preferences kept on this device only (never sent, no cookies): the version chosen, the
+  // editorial notes on or off, the text size. A choice in the address wins over a kept one.
+  const store = {
+    get: (key) => { try { return window.localStorage.getItem(key); } catch { return null; } },
+    set: (key, value) => {
+      try {
+        if (value) window.localStorage.setItem(key, value);
+        else window.localStorage.removeItem(key);
+      } catch {
+        // No storage: the choice lasts for this page only.
+      }
+    },
+  };
+  const params = new URLSearchParams(window.location.search);
+  const versionKey = `edition-version:${document.documentElement.lang}`;
+  const versionOf = (link) => new URL(link.href, window.location.href).searchParams.get("version");
+  const versionLinks = [...document.querySelectorAll("[data-version-link]")];
+  versionLinks.forEach((link) =>
+    link.addEventListener("click", () => store.set(versionKey, versionOf(link))),
+  );
+  const kept = store.get(versionKey);
+  const current = versionLinks.find((link) => link.hasAttribute("aria-current"));
+  const wanted = versionLinks.find((link) => versionOf(link) === kept);
+  if (!params.has("version") && current && wanted && wanted !== current) {
+    const target = new URL(wanted.href, window.location.href);
+    target.hash = window.location.hash;
+    window.location.replace(target);
+    return;
+  }
+
+  if (notesToggle) {
+    notesToggle.addEventListener("click", () =>
+      store.set("edition-notes", notesToggle.getAttribute("aria-pressed") === "true" ? "" : "off"),
+    );
+    const shown = notesToggle.getAttribute("aria-pressed") === "true";
+    if (!params.has("notes") && shown && store.get("edition-notes") === "off") notesToggle.click();
+  }
+
+  const sizeSelect = document.querySelector("[data-text-size-choice]");
+  if (sizeSelect) {
+    sizeSelect.value = document.documentElement.dataset.textSize || "";
+    sizeSelect.addEventListener("change", () => {
+      const size = sizeSelect.value;
+      if (size) document.documentElement.dataset.textSize = size;
+      else delete document.documentElement.dataset.textSize;
+      store.set("edition-text-size", size);
+    });
+  }
+
   document.querySelectorAll("[data-print]").forEach((button) =>
     button.addEventListener("click", () => window.print()),
   );
