@@ -13,8 +13,8 @@ from . import versions
 
 
 def site_frame(request):
-    """{"home": {...}, "menu": [...], "homes": {language: url}, "search": url or ""} for the
-    request's site; read once per request (the header's parts each ask for it)."""
+    """{"home": {...}, "menu": [...], "homes": {language: url}, "search": url or "",
+    "footer": [...]} for the request's site; read once per request (the header's parts each ask for it)."""
     if not hasattr(request, "_site_frame"):
         request._site_frame = _cached_frame(request)
     return request._site_frame
@@ -23,7 +23,7 @@ def site_frame(request):
 def _cached_frame(request):
     site = Site.find_for_request(request)
     if site is None:
-        return {"home": None, "menu": [], "homes": {}, "search": ""}
+        return {"home": None, "menu": [], "homes": {}, "search": "", "footer": []}
     return versions.cached(
         "site-frame",
         lambda: _build(request, site),
@@ -47,6 +47,12 @@ def _build(request, site):
         if page.show_in_menus
     ]
     search = next((page for page in children if getattr(page, "is_site_search", False)), None)
+    # Pages about the site itself, linked from every page's footer.
+    footer = [
+        {"title": getattr(page, "short_title", "") or page.title, "url": page.get_url(request)}
+        for page in children
+        if getattr(page, "in_footer", False)
+    ]
     homes = {}
     locales = {locale.language_code: locale for locale in Locale.objects.all()}
     translations = {
@@ -64,4 +70,5 @@ def _build(request, site):
         "menu": menu,
         "homes": homes,
         "search": search.get_url(request) if search else "",
+        "footer": footer,
     }

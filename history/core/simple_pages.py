@@ -44,6 +44,7 @@ class SimplePage:
     model: type
     fields: tuple = ()
     page_fields: tuple = ()
+    optional_fields: tuple = ()  # may be absent or empty in the file
 
 
 @dataclass(frozen=True)
@@ -150,6 +151,8 @@ def load_simple_page(loader, described, parent):
         page.search_description = data.get("search_description", "")
         for field in described.fields:
             setattr(page, field, require(data, field, path))
+        for field in described.optional_fields:
+            setattr(page, field, str(data.get(field) or ""))
         for field in described.page_fields:
             setattr(page, field, _linked_page(data, field, path, parent.locale))
 
@@ -192,7 +195,8 @@ def export_simple_page(exporter, described, extra=None):
         if getattr(page, field):
             data[field] = getattr(page, field)
     order = [f.name for f in model._meta.get_fields()]
-    for field in sorted([*fields, *page_fields], key=order.index):
+    optional = [field for field in described.optional_fields if getattr(page, field)]
+    for field in sorted([*fields, *page_fields, *optional], key=order.index):
         if field in page_fields:
             linked = getattr(page, field)
             if linked is not None:

@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase, page_tests
 
+from history.about.models import AboutPage
 from history.atlas.pages import MapPage, NumbersPage
 from history.core.models import HomePage
 from history.edition.models import DocumentsPage, EditionPage
@@ -25,6 +26,7 @@ SECTIONS = [
     GlossaryPage,
     MapPage,
     NumbersPage,
+    AboutPage,
 ]
 INDEXES = {EssayIndexPage: EssayPage, LessonIndexPage: LessonPage}
 MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
@@ -37,6 +39,7 @@ ONE_PER_HOME = [
     GlossaryPage,
     MapPage,
     NumbersPage,
+    AboutPage,
     *INDEXES,
 ]
 

@@ -36,6 +36,12 @@ def site_brand(context):
     }
 
 
+@register.inclusion_tag("includes/footer_links.html", takes_context=True)
+def footer_links(context):
+    """The links of every page's footer: the pages about the site (its About page)."""
+    return {"items": site_frame(context["request"]).get("footer", [])}
+
+
 @register.inclusion_tag("includes/site_search.html", takes_context=True)
 def site_search(context):
     """The frame's search field (a plain form: it works without JavaScript)."""
