@@ -158,6 +158,16 @@ def test_the_offline_page_renders_in_each_language(client, site_content, languag
     assert '<meta name="robots" content="noindex">' in html
 
 
+def test_the_edition_names_its_other_views_to_keep(client, site_content):
+    html = client.get("/en/fifth-bulletin/").content.decode()
+    named = re.search(r'<meta name="offline-pages" content="([^"]*)">', html).group(1).split()
+    assert named == [
+        "/en/fifth-bulletin/?version=en",
+        "/en/fifth-bulletin/?version=zh",
+        "/en/fifth-bulletin/parallel/",
+    ]
+
+
 def test_a_teachers_lesson_page_is_never_public(client, site_content):
     """The worker keeps only public pages: a signed-in teacher's lesson (with its teacher-only
     notes) says private and no-store."""
