@@ -1,0 +1,131 @@
+"""Reading offline: after one visit online, the edition (both versions and the parallel view)
+and a lesson are read without a network; a page never opened shows the offline page, which
+lists those kept; back online, a change on the server is seen at the next visit.
+
+Service workers need a secure context: the live server at http://localhost is one.
+"""
+
+import time
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.conftest import ARTIFACTS, DESKTOP, PHONE, axe_violations, screenshot
+
+pytestmark = [pytest.mark.browser]
+
+EDITION = "/en/fifth-bulletin/"
+LESSON = "/en/lessons/sourcing-a-government-report/"
+ENGLISH = "As of September 12, the total number of identified narcotics offenders"
+CHINESE = "截至九月十二日"
+NOTICE = {"en": "You are offline", "zh-hans": "目前处于离线状态"}
+NOT_KEPT = {"en": "Not available offline", "zh-hans": "此页无法离线阅读"}
+
+KEPT = """async () => {
+  const cache = await caches.open("pages");
+  return (await cache.keys()).map((request) => {
+    const url = new URL(request.url);
+    return url.pathname + url.search;
+  });
+}"""
+
+
+def kept(page):
+    return page.evaluate(KEPT)
+
+
+def wait_until_kept(page, paths, seconds=20):
+    deadline = time.monotonic() + seconds
+    while not set(paths) <= set(kept(page)):
+        assert time.monotonic() < deadline, f"not kept: {set(paths) - set(kept(page))}"
+        time.sleep(0.2)
+
+
+def controlled(page):
+    """Wait for the service worker to be active and to control the page."""
+    page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null")
+
+
+@pytest.fixture
+def lesson_title(live_site, django_db_blocker):
+    """The lesson's title, changed by a test and put back afterwards (browser tests share the
+    committed site)."""
+    from history.lessons.pages import LessonPage
+
+    with django_db_blocker.unblock():
+        lesson = LessonPage.objects.get(slug=LESSON.split("/")[-2], locale__language_code="en")
+        live_revision = lesson.live_revision
+
+        def change(title):
+            lesson.title = title
+            lesson.save_revision().publish()
+
+        yield change
+        live_revision.publish()
+
+
+@pytest.mark.django_db
+def test_the_edition_and_a_lesson_read_offline_after_one_visit(open_page, live_site):
+    page = open_page(EDITION)
+    controlled(page)
+    # One visit to the edition keeps it, its two versions and its parallel view.
+    views = [EDITION + "?version=en", EDITION + "?version=zh", EDITION + "parallel/"]
+    wait_until_kept(page, [EDITION, *views])
+    page.goto(live_site.url + LESSON)
+    wait_until_kept(page, [LESSON])
+    context = page.context
+
+    context.set_offline(True)
+    page.set_viewport_size(PHONE)
+    page.goto(live_site.url + EDITION)
+    assert ENGLISH in page.locator("#text").inner_text()
+    expect(page.locator("#offline-status")).to_contain_text(NOTICE["en"])
+    page.screenshot(path=str(ARTIFACTS / "offline-notice-en-375.png"))
+    page.set_viewport_size(DESKTOP)
+    page.locator("[data-version-link][hreflang^=zh]").click()
+    page.wait_for_url("**?version=zh*")
+    assert CHINESE in page.locator("#text").inner_text()
+    page.goto(live_site.url + EDITION + "?version=en")
+    assert ENGLISH in page.locator("#text").inner_text()
+    page.goto(live_site.url + EDITION + "parallel/")
+    table = page.locator("#parallel-table").inner_text()
+    assert ENGLISH in table and CHINESE in table
+    page.goto(live_site.url + LESSON)
+    assert page.locator("h1").inner_text() == "Sourcing a government report"
+
+    # A page never opened: the offline page, in the address's language, with the kept pages.
+    for language, path in [("en", "/en/glossary/"), ("zh-hans", "/zh-hans/essays/")]:
+        page.goto(live_site.url + path)
+        assert page.locator("h1").inner_text() == NOT_KEPT[language]
+        assert page.evaluate("document.documentElement.lang") == language
+        links = page.locator("[data-offline-list] a")
+        links.first.wait_for()
+        hrefs = [links.nth(i).get_attribute("href") for i in range(links.count())]
+        assert LESSON in hrefs and EDITION + "parallel/" in hrefs
+        expect(page.locator("#offline-status")).to_contain_text(NOTICE[language])
+        for viewport in (PHONE, DESKTOP):
+            page.set_viewport_size(viewport)
+            assert axe_violations(page) == []
+            screenshot(page, f"offline-{language}-{viewport['width']}")
+
+
+def test_back_online_a_change_on_the_server_is_seen_and_kept(open_page, live_site, lesson_title):
+    """Not in a test transaction: the live server must see the change (it is put back)."""
+    page = open_page(LESSON)
+    controlled(page)
+    wait_until_kept(page, [LESSON])
+    page.context.set_offline(True)
+    page.goto(live_site.url + LESSON)
+    expect(page.locator("h1")).to_have_text("Sourcing a government report")
+
+    page.context.set_offline(False)
+    lesson_title("Sourcing a report: revised")
+    page.goto(live_site.url + LESSON)
+    expect(page.locator("h1")).to_have_text("Sourcing a report: revised")
+    assert page.locator("#offline-status").inner_text() == ""
+    # The fresh page replaced the kept one.
+    page.context.set_offline(True)
+    page.goto(live_site.url + LESSON)
+    expect(page.locator("h1")).to_have_text("Sourcing a report: revised")
+    expect(page.locator("#offline-status")).to_contain_text(NOTICE["en"])
