@@ -129,3 +129,55 @@ def test_back_online_a_change_on_the_server_is_seen_and_kept(open_page, live_sit
     page.goto(live_site.url + LESSON)
     expect(page.locator("h1")).to_have_text("Sourcing a report: revised")
     expect(page.locator("#offline-status")).to_contain_text(NOTICE["en"])
+
+
+@pytest.fixture
+def teacher(live_site, django_db_blocker):
+    """A teacher's account, committed so that the live server sees it, removed afterwards."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    from history.core.roles import TEACHERS
+
+    with django_db_blocker.unblock():
+        account = get_user_model().objects.create_user("tomas", password="a-long-password")
+        account.groups.add(Group.objects.get(name=TEACHERS))
+        yield account
+        account.delete()
+
+
+TEACHER_NOTE = "Timing: 10 minutes"
+
+KEPT_TEXT = """async () => {
+  const texts = [];
+  for (const name of await caches.keys()) {
+    const cache = await caches.open(name);
+    for (const request of await cache.keys()) texts.push(await (await cache.match(request)).text());
+  }
+  return texts.join("\\n");
+}"""
+
+
+def test_a_signed_in_teachers_pages_are_never_kept(open_page, live_site, teacher):
+    page = open_page("/admin/login/")
+    page.fill("#id_username", "tomas")
+    page.fill("#id_password", "a-long-password")
+    page.click("button[type=submit]")
+    page.wait_for_url("**/admin/")
+    # Without the CSRF cookie, only the server's headers (private, no-store) keep the
+    # teacher's pages off the device.
+    page.context.clear_cookies(name="csrftoken")
+    page.goto(live_site.url + LESSON)
+    controlled(page)
+    page.reload()
+    assert TEACHER_NOTE in page.locator("main").inner_text()
+    page.goto(live_site.url + EDITION)
+    page.wait_for_timeout(1500)  # time for the worker to keep what it would keep
+    assert LESSON not in kept(page) and EDITION not in kept(page)
+    assert TEACHER_NOTE not in page.evaluate(KEPT_TEXT)
+
+    # Signed out, the same pages are kept, without the teacher's notes.
+    page.context.clear_cookies()
+    page.goto(live_site.url + LESSON)
+    wait_until_kept(page, [LESSON])
+    assert TEACHER_NOTE not in page.evaluate(KEPT_TEXT)
