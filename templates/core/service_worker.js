@@ -66,7 +66,11 @@ self.addEventListener("message", (event) => {
   if (data.status && event.source) {
     event.source.postMessage({ readFromDevice: readFromDevice.delete(event.source.id) });
   }
-  const urls = (data.keep || []).filter((url) => new URL(url).origin === self.location.origin);
+  const urls = (data.keep || []).filter((address) => {
+    const url = new URL(address);
+    const own = url.origin === self.location.origin;
+    return own && !SITE.notKept.some((prefix) => url.pathname.startsWith(prefix));
+  });
   if (urls.length) event.waitUntil(keepMissing(urls));
 });
 
@@ -166,8 +170,12 @@ async function keepFiles(urls) {
 function references(text, base) {
   const found = new Set();
   for (const match of text.matchAll(REFERENCE)) {
-    const url = new URL((match[1] || match[2]).replaceAll("&amp;", "&"), base);
-    if (url.origin === self.location.origin) found.add(withoutHash(url.href));
+    try {
+      const url = new URL((match[1] || match[2]).replaceAll("&amp;", "&"), base);
+      if (url.origin === self.location.origin) found.add(withoutHash(url.href));
+    } catch (error) {
+      // Not an address.
+    }
   }
   return found;
 }
