@@ -16,6 +16,8 @@ pytestmark = [pytest.mark.browser]
 
 EDITION = "/en/fifth-bulletin/"
 LESSON = "/en/lessons/sourcing-a-government-report/"
+GLOSSARY = "/en/glossary/"
+ESSAY = "/en/essays/luo-ruiqing/"
 ENGLISH = "As of September 12, the total number of identified narcotics offenders"
 CHINESE = "截至九月十二日"
 NOTICE = {"en": "You are offline", "zh-hans": "目前处于离线状态"}
@@ -39,6 +41,11 @@ def wait_until_kept(page, paths, seconds=20):
     while not set(paths) <= set(kept(page)):
         assert time.monotonic() < deadline, f"not kept: {set(paths) - set(kept(page))}"
         time.sleep(0.2)
+
+
+def page_heading(page, url):
+    page.goto(url)
+    return page.locator("h1").first.inner_text()
 
 
 def controlled(page):
@@ -72,8 +79,10 @@ def test_the_edition_and_a_lesson_read_offline_after_one_visit(open_page, live_s
     # One visit to the edition keeps it, its two versions and its parallel view.
     views = [EDITION + "?version=en", EDITION + "?version=zh", EDITION + "parallel/"]
     wait_until_kept(page, [EDITION, *views])
-    page.goto(live_site.url + LESSON)
-    wait_until_kept(page, [LESSON])
+    for path in (LESSON, GLOSSARY, ESSAY):
+        page.goto(live_site.url + path)
+        wait_until_kept(page, [path])
+    headings = {path: page_heading(page, live_site.url + path) for path in (GLOSSARY, ESSAY)}
     context = page.context
 
     context.set_offline(True)
@@ -93,9 +102,11 @@ def test_the_edition_and_a_lesson_read_offline_after_one_visit(open_page, live_s
     assert ENGLISH in table and CHINESE in table
     page.goto(live_site.url + LESSON)
     assert page.locator("h1").inner_text() == "Sourcing a government report"
+    for path, heading in headings.items():
+        assert page_heading(page, live_site.url + path) == heading
 
     # A page never opened: the offline page, in the address's language, with the kept pages.
-    for language, path in [("en", "/en/glossary/"), ("zh-hans", "/zh-hans/essays/")]:
+    for language, path in [("en", "/en/timeline/"), ("zh-hans", "/zh-hans/essays/")]:
         page.goto(live_site.url + path)
         assert page.locator("h1").inner_text() == NOT_KEPT[language]
         assert page.evaluate("document.documentElement.lang") == language
