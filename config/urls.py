@@ -9,6 +9,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from history.core import offline
 from history.core import views as core_views
 from history.core.sitemaps import MultilingualSitemap
 from history.lessons import short_links
@@ -21,6 +22,8 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("favicon.ico", core_views.favicon, name="favicon"),
+    # At the root, so that the service worker's scope covers every language.
+    path("sw.js", offline.service_worker, name="service_worker"),
     # A lesson's short link and its QR code, for projecting in class.
     path("l/<slug:code>/", short_links.short_link, name="lesson_short_link"),
     path("l/<slug:code>/qr.svg", short_links.qr_code, name="lesson_qr_code"),
@@ -45,6 +48,8 @@ urlpatterns += i18n_patterns(
         core_views.page_file,
         name="page_file",
     ),
+    path("manifest.webmanifest", offline.manifest, name="manifest"),
+    path("offline/", offline.offline_page, name="offline_page"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
