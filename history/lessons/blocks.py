@@ -124,10 +124,35 @@ class QuestionBlock(blocks.StructBlock):
         template = "lessons/blocks/question.html"
 
 
+# The organiser's parts: a key (which names a student's answer to it), a heading, a prompt.
+ORGANISER_PARTS = [
+    (
+        "observe",
+        _("Observe"),
+        _("What do you notice first? What words, numbers or people stand out?"),
+    ),
+    (
+        "reflect",
+        _("Reflect"),
+        _("Who wrote this, for whom, and why? What was happening when it was written?"),
+    ),
+    (
+        "question",
+        _("Question"),
+        _("What do you wonder about? What would you need to find out, and where?"),
+    ),
+]
+
+
 class OrganiserBlock(ParagraphRangeBlock):
     """Observe, reflect, question: the Library of Congress's primary-source analysis tool."""
 
     instructions = blocks.TextBlock(label=_("instructions"), required=False)
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["parts"] = ORGANISER_PARTS
+        return context
 
     class Meta:
         icon = "table"

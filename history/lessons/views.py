@@ -22,6 +22,8 @@ from .permissions import is_teaching_staff
 from .pieces import map_view, timeline_range
 
 RANGE_BLOCKS = ("excerpt", "organiser")
+# The blocks a student answers in the page (the printed forms have lines to write on instead).
+ANSWERED_BLOCKS = ("question", "organiser")
 
 
 def lesson(request, page, form):
@@ -32,11 +34,13 @@ def lesson(request, page, form):
             raise PermissionDenied("The teacher copy is for teachers and editors.")
         return redirect_to_login(request.get_full_path(), reverse("wagtailadmin_login"))
     show_teacher = teacher and form != "handout"
+    answers = form == "page" and any(item["type"] in ANSWERED_BLOCKS for item in page.body.raw_data)
     context = page.get_context(request)
-    parts = _lesson_parts(request, page, show_teacher)
+    parts = _lesson_parts(request, page, show_teacher, answers)
     context.update(
         parts,
         form=form,
+        answers=answers,
         untranslated=parts["content_language"] != get_language(),
         # Lessons are written in the default language; the editors translate them.
         is_translation=not page.alias_of_id and page.locale_id != Locale.get_default().pk,
@@ -57,9 +61,10 @@ def lesson(request, page, form):
     return response
 
 
-def _lesson_parts(request, page, show_teacher):
+def _lesson_parts(request, page, show_teacher, answers):
     """The lesson's blocks rendered, the index's address and the language the lesson is in:
-    made once per revision, language, audience and content change (previews afresh)."""
+    made once per revision, language, audience, form and content change (previews afresh).
+    With `answers`, questions and organisers carry fields to answer in."""
 
     def render():
         content_language = get_language()
@@ -84,6 +89,7 @@ def _lesson_parts(request, page, show_teacher):
             "page": page,
             "request": request,
             "show_teacher": show_teacher,
+            "answers": answers,
             "resolve": lambda value: resolve(value, editions, request),
             "map_view": lambda value: map_view(value, request),
             "timeline_range": lambda value: timeline_range(value, request),
@@ -93,7 +99,10 @@ def _lesson_parts(request, page, show_teacher):
     if getattr(request, "is_preview", False):
         return render()
     audience = "teacher" if show_teacher else "public"
-    return versions.cached("lesson", render, vary=[page.cache_key, audience], request=request)
+    fields = "answers" if answers else "lines"
+    return versions.cached(
+        "lesson", render, vary=[page.cache_key, audience, fields], request=request
+    )
 
 
 def lesson_index(request, page):

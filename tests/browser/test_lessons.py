@@ -41,7 +41,9 @@ def test_the_handout_prints_on_a4(open_page, path):
     # The page's tools are not printed; the handout has none to print.
     assert page.locator(".lesson__tools").count() == (0 if path else 1)
     assert page.locator(".lesson__tools:visible").count() == 0
-    assert page.locator(".answer-space:visible").count() >= 1
+    # Room to write: lines on the handout; on the page, ruled boxes that print the answers.
+    space = ".answer-space" if path else ".answer__print"
+    assert page.locator(f"{space}:visible").count() >= 1
     pdf = page.pdf(format="A4")
     assert pdf.startswith(b"%PDF")
     screenshot(page, f"lesson-print-{path.strip('/') or 'page'}")
