@@ -14,7 +14,8 @@ from . import versions
 
 def site_frame(request):
     """{"home": {...}, "menu": [...], "homes": {language: url}, "search": url or "",
-    "footer": [...]} for the request's site; read once per request (the header's parts each ask for it)."""
+    "footer": [...]} for the request's site; read once per request (the header's parts each
+    ask for it)."""
     if not hasattr(request, "_site_frame"):
         request._site_frame = _cached_frame(request)
     return request._site_frame

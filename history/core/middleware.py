@@ -12,8 +12,10 @@ class PublicCacheMiddleware:
     pages longer only when it is told of changes (`s-maxage`, added by the page cache).
 
     A request that carries a session cookie may see personal content (the editors' userbar,
-    draft previews), so its response stays private. Responses that already say how they may be
-    cached, errors, and the admin are left alone.
+    draft previews), and a page that holds a form's CSRF token holds a secret of this browser's,
+    so their responses stay private (neither the page cache, a proxy nor the offline reader
+    keeps them). Responses that already say how they may be cached, errors, and the admin are
+    left alone.
     """
 
     def __init__(self, get_response):
@@ -27,7 +29,9 @@ class PublicCacheMiddleware:
             and not response.has_header("Cache-Control")
             and not request.path.startswith("/admin/")
         ):
-            if settings.SESSION_COOKIE_NAME in request.COOKIES:
+            if settings.SESSION_COOKIE_NAME in request.COOKIES or request.META.get(
+                "CSRF_COOKIE_NEEDS_UPDATE"
+            ):
                 patch_cache_control(response, private=True)
             else:
                 patch_cache_control(response, public=True, max_age=0, must_revalidate=True)

@@ -119,9 +119,9 @@ def service_worker(request):
         "staticUrl": settings.STATIC_URL,
         "mediaUrl": settings.MEDIA_URL,
         "notKept": list(NOT_KEPT),
-        # Signed-in readers' pages are private anyway; a CSRF cookie (a form was sent) stops
-        # the worker keeping anything while it exists.
-        "cookies": [settings.SESSION_COOKIE_NAME, settings.CSRF_COOKIE_NAME],
+        # Signed-in readers' pages and pages holding a CSRF token are private anyway (see
+        # middleware.py); a session cookie the worker can see stops it keeping anything.
+        "cookies": [settings.SESSION_COOKIE_NAME],
         "timeout": NETWORK_TIMEOUT_MS,
     }
     script = render_to_string("core/service_worker.js", {"config": json.dumps(config)})

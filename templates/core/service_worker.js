@@ -114,7 +114,8 @@ async function offlinePage(url) {
 }
 
 // Kept only when the server says anyone may keep it: a page must be public (as the page cache
-// requires), a file must not be private; never while a session or CSRF cookie is set.
+// requires), a file must not be private; never while a session cookie is set. (Pages with a
+// form's CSRF token are private: the server says so.)
 async function keepable(response, isPage) {
   if (response.status !== 200 || response.type !== "basic" || response.redirected) return false;
   const directives = (response.headers.get("Cache-Control") || "").toLowerCase()

@@ -1,7 +1,12 @@
-"""Every response refuses the browser features the site does not use."""
+"""Every response refuses the browser features the site does not use; a page holding a
+form's token is private."""
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.http import HttpResponse
+from django.middleware.csrf import CsrfViewMiddleware, get_token
+
+from history.core.middleware import PublicCacheMiddleware
 
 pytestmark = pytest.mark.django_db
 
@@ -27,3 +32,18 @@ def test_the_signed_in_admin_sends_it_too(client, site_content):
     response = client.get("/admin/")
     assert response.status_code == 200
     assert features(response)["camera"] == "()"
+
+
+@pytest.mark.parametrize("renders_a_token, expected", [(False, "public"), (True, "private")])
+def test_a_page_holding_a_forms_token_is_private(rf, renders_a_token, expected):
+    """A form's CSRF token is a secret of one browser's: the page that holds it is never
+    kept by the page cache, a proxy or the offline reader."""
+
+    def view(request):
+        if renders_a_token:
+            get_token(request)
+        return HttpResponse("<form></form>")
+
+    request = rf.get("/en/lessons/some-lesson/")
+    response = CsrfViewMiddleware(PublicCacheMiddleware(view))(request)
+    assert expected in response["Cache-Control"]
