@@ -16,7 +16,7 @@ from wagtail.fields import StreamField
 from wagtail.models import RevisionMixin
 from wagtail.search import index
 
-from .citations import MONTHS, Person, chicago_entry
+from .citations import MONTHS, Person, chicago_entry, gbt_names
 
 
 class PersonBlock(blocks.StructBlock):
@@ -184,6 +184,55 @@ class SourceRecord(RevisionMixin, index.Indexed, models.Model):
 
     def chicago(self):
         return strip_tags(self.chicago_html())
+
+    # --- GB/T 7714-2015, reference list entry ---
+    GBT_TYPES = {
+        SourceKind.BOOK: "M",
+        SourceKind.CHAPTER: "M",
+        SourceKind.ARTICLE: "J",
+        SourceKind.DOCUMENT: "A",
+        SourceKind.DATABASE: "DB",
+    }
+
+    def gbt7714(self):
+        """The record's entry in a reference list by GB/T 7714-2015: 主要责任者. 题名[类型].
+        出版地: 出版者, 出版年: 页码. A part of a larger work is joined to it by “//”; an
+        online work's type takes “/OL” and its address closes the entry."""
+        online = bool(self.url)
+        kind = self.GBT_TYPES[self.kind] + ("/OL" if online else "")
+        creator = gbt_names(self.author_people) or self.organisation
+        if not creator and self.kind != SourceKind.CHAPTER:
+            creator = gbt_names(self.editor_people)
+        title = self.title.replace("“", "").replace("”", "")
+        parts = [creator, f"{title}[{kind}]"]
+        imprint = ": ".join(part for part in (self.place, self.publisher) if part)
+        year = str(self.year or (self.date.year if self.date else ""))
+        if self.kind == SourceKind.CHAPTER:
+            parts[-1] += (
+                f"//{gbt_names(self.editor_people)}. {self.container}"
+                if self.editor_people
+                else f"//{self.container}"
+            )
+        if self.kind == SourceKind.ARTICLE:
+            details = ", ".join(part for part in (self.container, year) if part)
+            details += f", {self.volume}" if self.volume else ""
+            details += f"({self.issue})" if self.issue else ""
+            details += f": {self.pages}" if self.pages else ""
+            parts.append(details)
+        elif self.kind == SourceKind.DOCUMENT:
+            if self.collection:
+                editors = gbt_names(self.collection.editor_people)
+                source = f"{editors}. {self.collection.title}" if editors else self.collection.title
+                parts[-1] += f"//{source}" + (f": {self.record}" if self.record else "")
+            if self.date:
+                parts.append(self.date.isoformat())
+        else:
+            tail = ", ".join(part for part in (imprint, year) if part)
+            tail += f": {self.pages}" if self.pages and self.kind == SourceKind.CHAPTER else ""
+            parts.append(tail)
+        if self.url:
+            parts.append(self.url)
+        return ". ".join(part for part in parts if part) + "."
 
     def short_citation(self, language_code="en"):
         """A compact reference for notes in a margin: "Zhou 2000", "Second bulletin (1952)"."""

@@ -67,6 +67,27 @@ class Citation:
     locator: str = ""  # e.g. "para. 12"
     publisher: str = ""
     language: str = ""
+    translated: bool = False  # `translation` names a translation, not the original
+    gbt_type: str = "EB"  # GB/T 7714's type: EB an online text, A an archival document
+
+    # --- GB/T 7714-2015, the national standard Chinese scholarship cites in ---
+    def gbt7714(self, accessed=None, updated=None):
+        """An online resource: 主要责任者. 题名: 其他题名信息[类型/OL]. 出版者, 日期: 位置
+        (更新日期)[引用日期]. 获取和访问路径. `accessed` is the day the reader read it,
+        `updated` the date of the version read."""
+        creator = gbt_names([self.author]) if self.author else self.organisation
+        title = self.title + (f": {self.translation}" if self.translated else "")
+        where = f": {self.locator}" if self.locator else ""
+        dates = f"({updated.isoformat()})" if updated else ""
+        if accessed:
+            dates += f"[{accessed.isoformat()}]"
+        parts = [
+            creator,
+            f"{title}[{self.gbt_type}/OL]",
+            f"{self.website}, {self.date.isoformat()}{where}{dates}",
+            self.url,
+        ]
+        return ". ".join(part for part in parts if part) + "."
 
     # --- Chicago (notes and bibliography, bibliography entry) ---
     def chicago_html(self):
@@ -194,6 +215,24 @@ class Citation:
         if self.author:
             return getattr(self.author, form)
         return self.organisation
+
+
+def gbt_names(people):
+    """Names as GB/T 7714 writes them: names in Chinese characters as written (罗瑞卿),
+    romanised names family name first in capitals, Western given names as initials without
+    full stops (BROOK T); after three names, 等 or et al."""
+    names = []
+    for person in people[:3]:
+        if is_chinese(person.family):
+            names.append(person.natural)
+        elif person.family_first:
+            names.append(f"{person.family.upper()} {person.given}".strip())
+        else:
+            initials = person.initials.replace(".", "")
+            names.append(f"{person.family.upper()} {initials}".strip())
+    if len(people) > 3:
+        names.append("等" if is_chinese(people[0].family) else "et al.")
+    return ", ".join(names)
 
 
 def chicago_entry(parts):

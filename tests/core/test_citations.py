@@ -103,3 +103,59 @@ def test_one_chicago_style_for_citations_and_bibliography_entries():
         .endswith("Documents, ed. https://example.org/en/fifth-bulletin/.")
     )
     assert make(author=Person("罗", "瑞卿", family_first=True)).chicago().startswith("罗瑞卿. ")
+
+
+def test_gbt7714_for_an_online_edition_of_a_document():
+    citation = make(
+        author=Person("罗", "瑞卿", family_first=True),
+        title="中共中央转发罗瑞卿关于全国禁毒运动第五号简报",
+        original_title="",
+        website="第五号简报",
+        translation="英文译本",
+        translated=True,
+        locator="第 18 段",
+        gbt_type="A",
+        url="https://example.org/zh-hans/fifth-bulletin/?version=en#p18",
+    )
+    assert citation.gbt7714(
+        accessed=datetime.date(2026, 12, 6), updated=datetime.date(2026, 11, 30)
+    ) == (
+        "罗瑞卿. 中共中央转发罗瑞卿关于全国禁毒运动第五号简报: 英文译本[A/OL]. 第五号简报, "
+        "1952-09-14: 第 18 段(2026-11-30)[2026-12-06]. "
+        "https://example.org/zh-hans/fifth-bulletin/?version=en#p18."
+    )
+    # The original is not a translation: no other title information.
+    original = make(translation="中文原文", translated=False, gbt_type="A").gbt7714()
+    assert "中文原文" not in original and "[A/OL]" in original
+
+
+def test_gbt7714_names_and_works():
+    from history.core.bibliography import SourceRecord
+    from history.core.citations import gbt_names
+
+    assert gbt_names([Person("Brook", "Timothy"), Person("Wakabayashi", "Bob Tadashi")]) == (
+        "BROOK T, WAKABAYASHI B T"
+    )
+    assert gbt_names([Person("Zhou", "Yongming", family_first=True)]) == "ZHOU Yongming"
+    four = [Person(name, "A") for name in ("One", "Two", "Three", "Four")]
+    assert gbt_names(four) == "ONE A, TWO A, THREE A, et al."
+    people = [{"type": "person", "value": {"family": "Baumler", "given": "Alan"}}]
+    book = SourceRecord(
+        kind="book",
+        authors=people,
+        title="The Chinese and Opium under the Republic",
+        place="Albany",
+        publisher="State University of New York Press",
+        year=2007,
+    )
+    assert book.gbt7714() == (
+        "BAUMLER A. The Chinese and Opium under the Republic[M]. "
+        "Albany: State University of New York Press, 2007."
+    )
+    article = SourceRecord(
+        kind="article", authors=people, title="“A Title”", container="Journal", year=2013,
+        volume="11", issue="37", url="https://example.org/a",
+    )  # fmt: skip
+    assert article.gbt7714() == (
+        "BAUMLER A. A Title[J/OL]. Journal, 2013, 11(37). https://example.org/a."
+    )
