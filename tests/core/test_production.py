@@ -3,6 +3,7 @@ accounts, caches that fail soft, a clear 503 when the database cannot answer, SQ
 re-created empty, uploads served when asked."""
 
 import os
+import re
 import subprocess
 import sys
 import threading
@@ -15,6 +16,7 @@ from django.db import OperationalError
 from wagtail.models import Site
 
 from history.core.caches import ResilientDatabaseCache, ResilientRedisCache
+from history.core.public_address import use_public_address
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -172,3 +174,15 @@ def test_uploads_are_served_only_where_no_web_server_does(tmp_path):
     assert served.stdout.split() == ["200"]
     behind_nginx = _production(tmp_path, code, MEDIA_ROOT=str(tmp_path), HTTPS="false")
     assert behind_nginx.stdout.split() == ["not", "routed"]
+
+
+def test_deploy_gives_the_site_its_public_address_and_the_sitemap_names_it(
+    client, site_content, settings
+):
+    settings.WAGTAILADMIN_BASE_URL = "https://bulletin.example.org"
+    assert use_public_address() == "https://bulletin.example.org"
+    sitemap = client.get("/sitemap.xml", HTTP_HOST="127.0.0.1").content.decode()
+    locations = re.findall(r"<loc>([^<]+)</loc>", sitemap)
+    assert locations and all(loc.startswith("https://bulletin.example.org/") for loc in locations)
+    # Pages still answer at any host the site is served under.
+    assert client.get("/en/", HTTP_HOST="127.0.0.1").status_code == 200

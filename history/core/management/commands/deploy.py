@@ -5,6 +5,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 from history.core import versions
+from history.core.public_address import use_public_address
 from history.core.warming import warm_pages
 
 
@@ -12,7 +13,8 @@ class Command(BaseCommand):
     help = (
         "Under production settings (run it as `deploy/manage deploy`): compile the interface's "
         "catalogues, collect static files, create the cache table, migrate, load the content, "
-        "and check the deployment. Safe to run again on every update."
+        "give the site its public address (WAGTAILADMIN_BASE_URL), and check the deployment. "
+        "Safe to run again on every update."
     )
 
     def add_arguments(self, parser):
@@ -42,6 +44,7 @@ class Command(BaseCommand):
         call_command("migrate", interactive=False, verbosity=1, stdout=self.stdout)
         if not no_content:
             call_command("load_site", stdout=self.stdout)
+        self.stdout.write(f"The site's public address: {use_public_address()}")
         # Nothing built by the previous release's code and templates, or from the data before a
         # restore, is served again: derived lists, the site frame, whole pages.
         versions.new_release()
