@@ -6,6 +6,7 @@ name something (a version, an anchor) must name something that exists, or the an
 
 import hashlib
 
+from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
@@ -13,7 +14,9 @@ from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from history.about.credits import ABOUT, credits
 from history.core import versions
+from history.core.bibliography import SourceRecord
 from history.core.fragments import fragment_or_page
 from history.core.structured_data import json_ld
 
@@ -160,7 +163,19 @@ def read(request, page):
             ),
             tags=related.tags_of(related.EVENTS),
         ),
-        json_ld=_json_ld(request, page),
+        head_meta=_cached(
+            request,
+            page,
+            "head-meta",
+            lambda: render_to_string(
+                "edition/includes/head_meta.html",
+                {"page": page, "credits": credits(request), "record": _source_record(page)},
+            ),
+            tags=[ABOUT, "core"],
+        ),
+        json_ld=_cached(
+            request, page, "json-ld", lambda: _json_ld(request, page), tags=[ABOUT, "core"]
+        ),
     )
     return TemplateResponse(request, page.get_template(request), context)
 
@@ -247,6 +262,27 @@ def plain_text(request, page):
 
 
 def _json_ld(request, page):
+    """The edition as schema.org names it: a work of its editors, published by the site under
+    its licence, based on the archival record it transcribes."""
+    about = credits(request)
+    record = _source_record(page)
+    based_on = None
+    if record is not None:
+        based_on = {
+            "@type": "ArchiveComponent",
+            "name": record.title,
+            "alternateName": record.title_translation or None,
+            "dateCreated": record.date.isoformat() if record.date else None,
+            "author": {"@type": "Person", "name": page.author_name} if page.author_name else None,
+            "sourceOrganization": {"@type": "Organization", "name": page.issuing_body}
+            if page.issuing_body
+            else None,
+            "identifier": record.record or None,
+            "isPartOf": {"@type": "Dataset", "name": record.collection.title}
+            if record.collection
+            else None,
+        }
+        based_on = {key: value for key, value in based_on.items() if value}
     return json_ld(
         {
             "@type": "CreativeWork",
@@ -256,9 +292,23 @@ def _json_ld(request, page):
             "url": request.build_absolute_uri(page.url),
             "inLanguage": [version.language for version in page.all_versions],
             "dateCreated": page.primary_date.date.isoformat() if page.primary_date else None,
-            "author": {"@type": "Person", "name": page.author_name} if page.author_name else None,
-            "publisher": {"@type": "Organization", "name": page.issuing_body}
-            if page.issuing_body
+            "datePublished": page.first_published_at.date().isoformat()
+            if page.first_published_at
             else None,
+            "dateModified": page.last_published_at.date().isoformat()
+            if page.last_published_at
+            else None,
+            "author": {"@type": "Person", "name": page.author_name} if page.author_name else None,
+            "editor": {"@type": "Organization", "name": about["editors"]}
+            if about["editors"]
+            else None,
+            "publisher": {"@type": "Organization", "name": str(settings.WAGTAIL_SITE_NAME)},
+            "license": about["licence_url"] or None,
+            "isBasedOn": based_on,
         }
     )
+
+
+def _source_record(page):
+    """The source record the edition transcribes: the record named like the edition."""
+    return SourceRecord.objects.select_related("collection").filter(key=page.slug).first()

@@ -204,3 +204,33 @@ def test_chinese_site_citations(client, site_content):
 def test_the_edition_stays_within_the_query_budget_in_both_languages(client, site_content, url):
     # Routing a page in a second language costs Wagtail one query more than the default one.
     assert _count_queries(client, url) <= 12
+
+
+@pytest.mark.parametrize(
+    "url, editors",
+    [(URL, "the editors of this edition"), ("/zh-hans/fifth-bulletin/", "本整理本编者")],
+)
+def test_metadata_names_the_edition_its_editors_licence_and_record(
+    client, site_content, url, editors
+):
+    html = html_of(client, url)
+    data = json.loads(
+        re.search(r'<script type="application/ld\+json">(.*?)</script>', html).group(1)
+    )
+    assert data["editor"] == {"@type": "Organization", "name": editors}
+    assert data["license"] == "https://creativecommons.org/licenses/by/4.0/"
+    assert data["publisher"]["name"] in ("The Fifth Bulletin", "第五号简报")
+    based_on = data["isBasedOn"]
+    assert based_on["@type"] == "ArchiveComponent"
+    assert based_on["name"] == "中共中央转发罗瑞卿关于全国禁毒运动第五号简报"
+    assert based_on["identifier"] == "3/0/6/408"
+    assert based_on["isPartOf"]["name"] == "Database of Chinese Political Campaigns in the 1950s"
+    assert based_on["dateCreated"] == "1952-09-14"
+    for tag in [
+        f'<meta name="DC.contributor" content="{editors}">',
+        '<meta name="DC.rights" content="https://creativecommons.org/licenses/by/4.0/">',
+        '<link rel="license" href="https://creativecommons.org/licenses/by/4.0/">',
+        '<meta name="DC.date" content="1952-09-14">',
+    ]:
+        assert tag in html, tag
+    assert re.search(r'<meta name="DC.source" content="[^"]*3/0/6/408">', html)
