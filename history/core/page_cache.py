@@ -18,6 +18,7 @@ import hashlib
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
+from django.utils import timezone
 from django.utils.cache import (
     cc_delim_re,
     get_conditional_response,
@@ -74,7 +75,10 @@ def _key(request):
     gzip = "gzip" in request.headers.get("Accept-Encoding", "")
     query = request.META.get("QUERY_STRING", "")
     digest = hashlib.sha1(f"{request.get_host()}{request.path}?{query}".encode()).hexdigest()
-    return f"page-cache:{int(fragment)}{int(gzip)}:{digest}"
+    # Citations give today's date as the date the reader accessed the page: a page kept
+    # yesterday is not served today.
+    today = timezone.localdate().isoformat()
+    return f"page-cache:{int(fragment)}{int(gzip)}:{today}:{digest}"
 
 
 def _cacheable_request(request):

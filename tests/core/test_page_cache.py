@@ -1,8 +1,12 @@
 """The page cache: what is stored, for whom, and that a change drops what shows it."""
 
+import datetime
+from unittest import mock
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.utils import timezone
 from wagtail.models import Locale, PageViewRestriction
 
 from history.essays.pages import EssayPage
@@ -162,3 +166,11 @@ def test_a_page_moved_out_of_the_menu_drops_every_page(client, site_content):
     moved.move(target, pos="last-child")
     how, response = served(client, MAP)
     assert how == "miss" and link not in response.content
+
+
+def test_a_page_kept_yesterday_is_not_served_today(client, site_content):
+    """Citations name today as the day the page was read."""
+    warm(client, EDITION)
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    with mock.patch("history.core.page_cache.timezone.localdate", return_value=tomorrow):
+        assert served(client, EDITION)[0] == "miss"
