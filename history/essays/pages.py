@@ -7,7 +7,8 @@ from collections import Counter
 
 from django.conf import settings
 from django.db import models
-from django.utils.html import strip_tags
+from django.utils import timezone
+from django.utils.html import escape, strip_tags
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -218,13 +219,19 @@ class EssayPage(StandInTranslations, Page):
                 + [record.chicago() for record, _entry in context["secondary_sources"]],
             }
         )
-        context["citation"] = Citation(
+        context["citation"] = citation = Citation(
             title=self.title,
             url=request.build_absolute_uri(self.get_url(request)),
             date=self.date,
             website=str(settings.WAGTAIL_SITE_NAME),
             organisation=self.author,
         )
+        if (get_language() or "").startswith("zh"):
+            published = self.last_published_at or self.latest_revision_created_at
+            context["gbt_citation"] = citation.gbt7714(
+                accessed=timezone.localdate(),
+                updated=timezone.localdate(published) if published else None,
+            )
         return context
 
     def reading_parts(self, request):
@@ -266,8 +273,15 @@ class EssayPage(StandInTranslations, Page):
         # Entries are written in English (Chicago style) with titles in Chinese where the
         # work is Chinese: those are marked in every language.
         primary, secondary = _bibliography(records)
-        parts["primary_sources"] = [(r, mark_chinese(r.chicago_html())) for r in primary]
-        parts["secondary_sources"] = [(r, mark_chinese(r.chicago_html())) for r in secondary]
+        # Chinese readers' reference lists follow GB/T 7714-2015; others', Chicago.
+        gbt = (get_language() or "").startswith("zh")
+        parts["bibliography_style"] = "GB/T 7714—2015" if gbt else ""
+
+        def entry(record):
+            return mark_chinese(escape(record.gbt7714()) if gbt else record.chicago_html())
+
+        parts["primary_sources"] = [(r, entry(r)) for r in primary]
+        parts["secondary_sources"] = [(r, entry(r)) for r in secondary]
         return parts
 
 

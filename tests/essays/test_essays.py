@@ -5,6 +5,7 @@ import re
 import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.models import Locale
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
@@ -321,3 +322,19 @@ def test_the_index_costs_the_same_with_more_essays(
     assert before == after
     html = client.get(index_url).content.decode()
     assert html.count('class="essay-card"') >= 13
+
+
+def test_the_chinese_site_cites_and_lists_sources_by_gb_t_7714(client, site_content):
+    html = client.get("/zh-hans/essays/luo-ruiqing/").content.decode()
+    today = timezone.localdate().isoformat()
+    citation = re.search(r'id="cite-gbt">([^<]*)<', html).group(1)
+    assert citation.startswith("编者. 罗瑞卿与公安部[EB/OL]. 第五号简报, ")
+    assert citation.endswith(f"[{today}]. http://testserver/zh-hans/essays/luo-ruiqing/.")
+    assert "著录格式依照GB/T 7714—2015" in html
+    assert (
+        'LUO Ruiqing. <span lang="zh-Hans">中共中央转发罗瑞卿关于全国禁毒运动第五号简报</span>[A]'
+        "//SONG Yongyi. Database of Chinese Political Campaigns in the 1950s: 3/0/6/408. "
+        "1952-09-14."
+    ) in html
+    english = client.get("/en/essays/luo-ruiqing/").content.decode()
+    assert 'id="cite-gbt"' not in english and "GB/T" not in english
