@@ -24,6 +24,8 @@ PAGES = [
     "/{lang}/lessons/",
     "/{lang}/lessons/mapping-the-campaign/",
     "/{lang}/search/?q=Tonghua",
+    "/{lang}/about/",
+    "/{lang}/about/report/",
 ]
 
 
