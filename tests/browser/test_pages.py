@@ -23,6 +23,8 @@ EDITION = "/en/fifth-bulletin/"
         "/zh-hans/",
         "/zh-hans/fifth-bulletin/",
         "/zh-hans/fifth-bulletin/?version=en&anatomy=on",
+        "/en/about/report/",
+        "/zh-hans/about/",
     ],
 )
 def test_pages_render_without_accessibility_violations(open_page, path, viewport):
