@@ -13,6 +13,7 @@ unlocked a private page), anything but GET/HEAD, the admin, responses that are n
 teacher copy, previews, private pages), that set a cookie or carry a CSRF token.
 """
 
+import datetime
 import hashlib
 
 from django.conf import settings
@@ -81,6 +82,14 @@ def _key(request):
     return f"page-cache:{int(fragment)}{int(gzip)}:{today}:{digest}"
 
 
+def _proxy_seconds():
+    """How long the proxy may keep a page: the configured time, but not past midnight (a
+    page's citations give the day it was read)."""
+    now = timezone.localtime()
+    midnight = (now + datetime.timedelta(days=1)).replace(hour=0, minute=0, second=0, microsecond=0)
+    return max(1, min(settings.FRONTEND_CACHE_SECONDS, int((midnight - now).total_seconds())))
+
+
 def _cacheable_request(request):
     return (
         request.method in ("GET", "HEAD")
@@ -141,6 +150,8 @@ class PageCacheMiddleware:
             status, headers, content, seen = entry
             if all(seen_now.get(tag) is not None and seen_now[tag] == v for tag, v in seen.items()):
                 response = _answer(request, status, headers, content)
+                if settings.FRONTEND_CACHE_SECONDS:
+                    patch_cache_control(response, s_maxage=_proxy_seconds())
                 response["X-Page-Cache"] = "hit"
                 return response
         response = self.get_response(request)
@@ -156,7 +167,7 @@ class PageCacheMiddleware:
             if settings.FRONTEND_CACHE_SECONDS:
                 # For the caching proxy in front, which drops pages by these tags.
                 response[HEADER] = " ".join(sorted(tags))
-                patch_cache_control(response, s_maxage=settings.FRONTEND_CACHE_SECONDS)
+                patch_cache_control(response, s_maxage=_proxy_seconds())
             headers = [(name, value) for name, value in response.items() if name != "X-Page-Cache"]
             seen = {tag: seen_now[tag] for tag in tags}
             cache.set(key, (response.status_code, headers, response.content, seen), TIMEOUT)

@@ -174,3 +174,14 @@ def test_a_page_kept_yesterday_is_not_served_today(client, site_content):
     tomorrow = timezone.localdate() + datetime.timedelta(days=1)
     with mock.patch("history.core.page_cache.timezone.localdate", return_value=tomorrow):
         assert served(client, EDITION)[0] == "miss"
+
+
+def test_a_proxy_keeps_a_page_no_later_than_midnight(client, site_content, settings):
+    settings.FRONTEND_CACHE_SECONDS = 24 * 60 * 60
+    evening = timezone.make_aware(datetime.datetime(2026, 12, 6, 22, 0))
+    with mock.patch("history.core.page_cache.timezone.localtime", return_value=evening):
+        first = warm(client, EDITION)
+    assert "s-maxage=7200" in first["Cache-Control"]
+    later = evening + datetime.timedelta(minutes=90)
+    with mock.patch("history.core.page_cache.timezone.localtime", return_value=later):
+        assert "s-maxage=1800" in served(client, EDITION)[1]["Cache-Control"]
