@@ -180,3 +180,17 @@ def test_a_teachers_lesson_page_is_never_public(client, site_content):
     assert "Timing: 10 minutes" in response.content.decode()
     directives = response["Cache-Control"]
     assert "private" in directives and "no-store" in directives and "public" not in directives
+
+
+def test_the_browsers_bar_takes_the_headers_colour_in_both_themes(client, site_content):
+    html = client.get("/en/").content.decode()
+    with open(CSS) as css:
+        dark = css.read().split("prefers-color-scheme: dark")[1]
+    dark_header = re.search(r"--paper-deep:\s*(#[0-9a-f]{6});", dark).group(1)
+    assert (
+        f'<meta name="theme-color" content="{css_colour("paper-deep")}" '
+        'media="(prefers-color-scheme: light)">'
+    ) in html
+    assert (
+        f'<meta name="theme-color" content="{dark_header}" media="(prefers-color-scheme: dark)">'
+    ) in html
