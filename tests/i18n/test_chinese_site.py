@@ -47,8 +47,9 @@ LATIN_RUN = re.compile(rf"{LATIN_WORD}(?:[ ,:;&–]+{LATIN_WORD})+")
 # Quotations of the English, and originals of names, in quotation marks or brackets.
 NO_HAN = r"[^“”（）()\u3400-\u9fff]*"
 QUOTED_LATIN = re.compile(rf"“{NO_HAN}”|（{NO_HAN}）|\({NO_HAN}\)")
-# A number of four digits or more written without the thousands comma (years apart).
-BARE_NUMBER = re.compile(r"(?<![0-9A-Za-z_,./:#-])\d{4,}(?![\d,.])")
+# A number of four digits or more written without the thousands comma (years apart, and the
+# numbers of standards: GB/T 7714).
+BARE_NUMBER = re.compile(r"(?<![0-9A-Za-z_,./:#-])(?<!GB/T )\d{4,}(?![\d,.])")
 
 
 def banned_terms():
