@@ -41,7 +41,7 @@ if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):
 urlpatterns += i18n_patterns(
     # Data files that pages publish beside themselves (Wagtail routes only paths ending in /).
     re_path(
-        r"^(?P<page_path>(?:[\w\-]+/)*)(?P<filename>[\w\-]+\.(?:json|geojson))$",
+        r"^(?P<page_path>(?:[\w\-]+/)*)(?P<filename>[\w\-]+\.(?:json|geojson|xml))$",
         core_views.page_file,
         name="page_file",
     ),
