@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "history.lessons",
     "history.search",
     "history.publishing",
+    "history.opendata",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.routable_page",
