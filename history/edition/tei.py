@@ -35,7 +35,9 @@ ET.register_namespace("", NS)
 
 
 def _el(parent, tag, text=None, **attributes):
-    element = ET.SubElement(parent, f"{{{NS}}}{tag}", {k: str(v) for k, v in attributes.items()})
+    """A child of `parent`, with its text and its attributes (those that are not None)."""
+    attributes = {k: str(v) for k, v in attributes.items() if v is not None}
+    element = ET.SubElement(parent, f"{{{NS}}}{tag}", attributes)
     if text:
         element.text = str(text)
     return element
@@ -96,6 +98,11 @@ def _header(root, page, request):
         _el(resp, "resp", _("translation: %(label)s") % {"label": version.label})
         _el(resp, "name", _translator(version))
 
+    # The state of the text this file holds: its newest change (numbered once versions are).
+    current = changes(page)[0]
+    edition = _el(_el(file_desc, "editionStmt"), "edition", n=current.version or None)
+    _el(edition, "date", when=current.when.isoformat())
+
     publication = _el(file_desc, "publicationStmt")
     _el(publication, "publisher", settings.WAGTAIL_SITE_NAME)
     _el(publication, "idno", request.build_absolute_uri(page.url + "tei.xml"), type="URI")
@@ -103,7 +110,7 @@ def _header(root, page, request):
     _el(availability, "licence", licence.SCOPE, target=licence.URL)
     if page.rights:
         _el(availability, "p", _plain(page.rights))
-    _el(publication, "date", when=changes(page)[0].when.isoformat())
+    _el(publication, "date", when=current.when.isoformat())
 
     source = _plain(page.source)
     bibl = _el(_el(file_desc, "sourceDesc"), "bibl", source or page.title)
@@ -128,10 +135,8 @@ def _header(root, page, request):
         _el(languages, "language", version.label, ident=version.language)
     revisions = _el(header, "revisionDesc")
     for change in changes(page):
-        attributes = {"when": change.when.isoformat()}
-        if change.version:
-            attributes["n"] = change.version
-        _el(revisions, "change", change.description, **attributes)
+        _el(revisions, "change", change.description, when=change.when.isoformat(),
+            n=change.version or None)  # fmt: skip
 
 
 def _translator(version):

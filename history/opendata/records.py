@@ -67,7 +67,15 @@ def edition_summary(request, page):
         "original_title": page.original_title,
         "short_title": page.short_title,
         "date": page.primary_date.date.isoformat() if page.primary_date else None,
+        "version": _version(page),
     }
+
+
+def _version(page):
+    """The state of the text: its newest change's number (once the editors number them) and
+    date. A citation that names it can be checked against `changes`."""
+    current = changes(page)[0]
+    return {"number": current.version or None, "date": current.when.isoformat()}
 
 
 def edition_detail(request, page):

@@ -9,10 +9,13 @@ import os
 import shutil
 import subprocess
 import xml.etree.ElementTree as ET
+from datetime import date
 from pathlib import Path
 
 import pytest
 
+from history.edition import tei as tei_module
+from history.edition.changes import Change
 from history.edition.models import EditionPage
 
 pytestmark = pytest.mark.django_db
@@ -125,9 +128,31 @@ def test_header_names_editors_translator_licence_source_and_revision(client, edi
     assert "are not covered" in licence.text
     assert header.find(f".//{T}sourceDesc/{T}bibl/{T}idno").text == "3/0/6/408"
     assert "根据档案材料翻印" in "".join(header.find(f".//{T}sourceDesc").itertext())
-    change = header.find(f"{T}revisionDesc/{T}change")
-    assert change.get("when") == edition.last_published_at.date().isoformat()
+    published = edition.last_published_at.date().isoformat()
+    assert header.find(f"{T}revisionDesc/{T}change").get("when") == published
+    assert header.find(f".//{T}editionStmt/{T}edition/{T}date").get("when") == published
     assert "zh-p8" in header.find(f"{T}encodingDesc/{T}p").text
+
+
+@needs_jing
+def test_numbered_versions_of_the_text_are_listed(client, edition, monkeypatch, tmp_path):
+    """The list of changes is read in one place; numbered versions appear as they come."""
+    listed = [
+        Change(date(2027, 3, 1), "Corrected the figure in ¶10.", "2"),
+        Change(date(2026, 12, 6), "First published.", "1"),
+    ]
+    monkeypatch.setattr(tei_module, "changes", lambda page: listed)
+    response = tei(client)
+    root = ET.fromstring(response.content)
+    changes = root.findall(f"{T}teiHeader/{T}revisionDesc/{T}change")
+    assert [(c.get("n"), c.get("when"), c.text) for c in changes] == [
+        ("2", "2027-03-01", "Corrected the figure in ¶10."),
+        ("1", "2026-12-06", "First published."),
+    ]
+    assert root.find(f".//{T}editionStmt/{T}edition").get("n") == "2"
+    path = tmp_path / "versions.xml"
+    path.write_bytes(response.content)
+    assert validate([path]) == ""
 
 
 def test_editors_translation_names_the_editors(client, edition):

@@ -99,7 +99,9 @@ def test_an_edition_gives_every_version_of_every_segment_and_its_notes(client, e
     assert segments["p5"]["texts"]["zh"]["run_in"] is True
     assert len(data["translation_notes"]) == len(edition.all_translation_notes)
     assert len(data["annotations"]) == len(edition.all_annotations)
-    assert data["changes"][0]["date"] == edition.last_published_at.date().isoformat()
+    published = edition.last_published_at.date().isoformat()
+    assert data["changes"][0]["date"] == published
+    assert data["version"] == {"number": None, "date": published}
 
 
 def test_chinese_readers_get_the_editors_texts_in_chinese(client, edition):
