@@ -34,7 +34,8 @@ def api_url(request, name, slug):
 
 def editions(queryset=None):
     """The editions a visitor can read, in the reader's language, ordered by title."""
-    pages = (queryset or EditionPage.objects).live().public().filter(alias_of__isnull=True)
+    pages = EditionPage.objects.all() if queryset is None else queryset
+    pages = pages.live().public().filter(alias_of__isnull=True)
     return sorted(localized(pages), key=lambda page: page.title)
 
 

@@ -9,10 +9,12 @@ import csv
 import io
 import json
 
+from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import Http404, HttpResponse, JsonResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import translation
 from django.views.decorators.http import require_safe
 
 from history.core import licence, page_cache
@@ -213,6 +215,15 @@ def figures_geojson(request):
 # --- the page that explains it ---
 
 
+def _in_each_language(name):
+    """{language: the address of view `name` in it}, for the language switcher."""
+    urls = {}
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            urls[code] = reverse(name)
+    return urls
+
+
 @require_safe
 def api_page(request):
     page_cache.depends_on(request, PAGES)
@@ -241,5 +252,6 @@ def api_page(request):
             "licence_name": licence.NAME,
             "licence_url": licence.URL,
             "licence_scope": licence.SCOPE,
+            "translation_urls": _in_each_language("open_data:page"),
         },
     )

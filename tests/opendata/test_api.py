@@ -72,6 +72,15 @@ def test_lists_read_a_bounded_number_of_queries(
         client.get(f"{API}{name}/")
 
 
+def test_an_editions_record_reads_a_bounded_number_of_queries(
+    client, edition, django_assert_max_num_queries
+):
+    """Its segments, versions and notes are read a query each, however many there are."""
+    client.get(f"{API}editions/")
+    with django_assert_max_num_queries(14):
+        client.get(f"{API}editions/fifth-bulletin/")
+
+
 def test_lists_are_paginated(client, edition, monkeypatch):
     monkeypatch.setattr(views, "PAGE_SIZE", 5)
     first = get_json(client, f"{API}places/")
@@ -201,6 +210,9 @@ def test_the_api_page_in_both_languages(client, edition):
     assert "<h1>Open data and API</h1>" in html
     assert 'href="http://testserver/en/api/v1/editions/cc-directive-1952/"' in html
     assert 'rel="license"' in html and "&quot;anchor&quot;" in html
+    # The language switcher and the alternates lead to the same page in the other language.
+    assert 'hreflang="zh-hans" href="http://testserver/zh-hans/api/"' in html
+    assert 'href="/zh-hans/api/"' in html
     chinese = client.get("/zh-hans/api/").content.decode()
     assert "<h1>开放数据与接口</h1>" in chinese
     assert "http://testserver/zh-hans/api/v1/" in chinese
