@@ -3,6 +3,11 @@
 Each response names the licence (a `licence` field and a `Link: rel="license"` header), is
 public and kept by the page cache like a page, tagged with the kinds of content it shows so
 that it is dropped when they change. Lists are paginated (`?page=`, PAGE_SIZE at a time).
+
+Plain views rather than Wagtail's API (wagtail.api.v2): most of the content is snippets and
+child objects of pages, which that API does not serve as such; and here every field shown is
+named in `records.py`, answers live under the language prefix like the pages, and the page
+cache keeps them.
 """
 
 import csv
@@ -226,7 +231,7 @@ def _in_each_language(name):
 
 @require_safe
 def api_page(request):
-    page_cache.depends_on(request, PAGES)
+    page_cache.depends_on(request, *SHOWS["editions"])  # its example is an edition's
     base = request.build_absolute_uri(reverse("open_data:index"))
     example = next(iter(records.editions()), None)
     # A paragraph that every version has, to show what a segment looks like.
