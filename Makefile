@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test setup install classroom browser lint clean
+.PHONY: run test setup install classroom browser tei-validator lint clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -48,7 +48,18 @@ browser:
 		echo "*** chromium is missing and cannot be installed here: browser tests will be SKIPPED ***"; \
 	fi
 
-test: $(VENV)/.test browser
+# Debian's jing, which checks the editions' TEI against the TEI schema (libxml2 cannot load it).
+tei-validator:
+	@if command -v jing >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then \
+		echo "Installing Debian jing for the TEI tests"; \
+		(apt-get install -y -q jing >/dev/null 2>&1 || \
+		 (apt-get update -q >/dev/null && apt-get install -y -q jing >/dev/null)); \
+	else \
+		echo "*** jing is missing and cannot be installed here: TEI validation will be SKIPPED ***"; \
+	fi
+
+test: $(VENV)/.test browser tei-validator
 	DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE) compile_catalogues
 	$(BIN)/pytest $(PYTEST_ARGS)
 

@@ -42,9 +42,11 @@ if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):
 
 # Public pages live under a language prefix: /en/..., /zh-hans/...
 urlpatterns += i18n_patterns(
+    # The open data: a read-only JSON API, CSV and GeoJSON downloads, and the page on them.
+    path("", include("history.opendata.urls")),
     # Data files that pages publish beside themselves (Wagtail routes only paths ending in /).
     re_path(
-        r"^(?P<page_path>(?:[\w\-]+/)*)(?P<filename>[\w\-]+\.(?:json|geojson))$",
+        r"^(?P<page_path>(?:[\w\-]+/)*)(?P<filename>[\w\-]+\.(?:json|geojson|xml))$",
         core_views.page_file,
         name="page_file",
     ),

@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "history.search",
     "history.publishing",
     "history.about",
+    "history.opendata",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.routable_page",

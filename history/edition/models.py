@@ -424,7 +424,7 @@ class EditionPage(RoutablePageMixin, Page):
         return views.read(request, self)
 
     def sitemap_subpaths(self):
-        return ["parallel/"]
+        return ["parallel/", "tei.xml"]
 
     @path("parallel/")
     def parallel(self, request):
@@ -445,6 +445,13 @@ class EditionPage(RoutablePageMixin, Page):
     @path("text/")
     def plain_text(self, request):
         return views.plain_text(request, self)
+
+    # A file beside the page (see `core.views.page_file`): Wagtail routes only paths with a
+    # slash at the end.
+    published_files = {"tei.xml": "tei"}
+
+    def tei(self, request):
+        return views.tei(request, self)
 
 
 def numbered(segments):

@@ -23,6 +23,8 @@ from history.core.structured_data import json_ld
 from . import related
 from .citation import edition_citation
 from .reading import Item, parallel_rows, reading_blocks, version_parts
+from .tei import CONTENT_TYPE as TEI_CONTENT_TYPE
+from .tei import tei_document
 
 TOGGLE_VALUES = {"on": True, "off": False}
 
@@ -258,6 +260,18 @@ def plain_text(request, page):
         lines += [f"[{part.number}] {prefix}{text}", ""]
     response = HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{page.slug}-{version.code}.txt"'
+    return response
+
+
+def tei(request, page):
+    """The edition, every version and its notes, as a TEI P5 document."""
+    marks = related.text_links(page, request)
+    digest = hashlib.sha256(repr(sorted(marks.items())).encode()).hexdigest()[:16]
+    body = _cached(
+        request, page, "tei", lambda: tei_document(page, request, marks), digest, tags=[ABOUT]
+    )
+    response = HttpResponse(body, content_type=TEI_CONTENT_TYPE)
+    response["Content-Disposition"] = f'inline; filename="{page.slug}.tei.xml"'
     return response
 
 

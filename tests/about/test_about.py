@@ -114,3 +114,18 @@ def test_editors_read_the_reports_and_teachers_do_not(client, site_content):
     response = client.get("/admin/snippets/about/errorreport/")
     assert response.status_code in (302, 403)
     assert "A wrong date in the timeline." not in response.content.decode()
+
+
+def test_the_licence_an_editor_names_is_the_one_the_tei_and_the_api_name(client, site_content):
+    tei, api = "/en/fifth-bulletin/tei.xml", "/en/api/v1/places/"
+    assert "https://creativecommons.org/licenses/by/4.0/" in client.get(tei).content.decode()
+    page = AboutPage.objects.get(locale__language_code="en")
+    page.licence_name = "CC BY-SA 4.0"
+    page.licence_url = "https://creativecommons.org/licenses/by-sa/4.0/"
+    page.save_revision().publish()
+    assert 'target="https://creativecommons.org/licenses/by-sa/4.0/"' in (
+        client.get(tei).content.decode()
+    )
+    response = client.get(api)
+    assert response.json()["licence"]["name"] == "CC BY-SA 4.0"
+    assert response["Link"] == '<https://creativecommons.org/licenses/by-sa/4.0/>; rel="license"'

@@ -97,7 +97,8 @@ def chinese_pages(client):
     root = ET.fromstring(client.get("/sitemap.xml").content)
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
     paths = [urlsplit(loc.text).path for loc in root.findall("s:url/s:loc", ns)]
-    paths = [path for path in paths if path.startswith("/zh-hans/")]
+    # Data files the sitemap lists (an edition's TEI) hold every version of the text: no pages.
+    paths = [path for path in paths if path.startswith("/zh-hans/") and path.endswith("/")]
     searches = ["/zh-hans/search/?q=%E9%80%9A%E5%8C%96", "/zh-hans/search/?q=%E9%B8%A6%E7%89%87"]
     return paths + ["/zh-hans/fifth-bulletin/?version=en", *searches]
 

@@ -66,6 +66,9 @@ def _translation_urls(context):
                 suffix += "?" + query
             for code, url in _page_translations(page, request).items():
                 urls[code] = url + suffix
+        else:
+            # A view that is no page (the open data page) names its translations itself.
+            urls = dict(context.get("translation_urls") or {})
         request._page_translation_urls = urls
     return request._page_translation_urls
 
