@@ -1,0 +1,44 @@
+"""A new app-server worker answers a few pages in each of its threads before its first
+visitor (deploy/gunicorn.conf.py), so that the first visitor does not pay for them."""
+
+import threading
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+from django.core.wsgi import get_wsgi_application
+
+from history.core.warming import warm_worker
+
+
+def test_each_thread_of_a_worker_answers_the_home_pages_both_ways():
+    answered = []
+
+    def application(environ, start_response):
+        answered.append((threading.get_ident(), environ["PATH_INFO"], "HTTP_COOKIE" in environ))
+        start_response("200 OK", [])
+        return [b"ok"]
+
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        warm_worker(application, pool)
+    threads = {thread for thread, _path, _cookie in answered}
+    assert len(threads) == 3 and threading.get_ident() not in threads
+    for thread in threads:
+        assert sorted((p, c) for t, p, c in answered if t == thread) == [
+            ("/en/", False), ("/en/", True), ("/zh-hans/", False), ("/zh-hans/", True)
+        ]  # fmt: skip
+
+
+@pytest.mark.django_db
+def test_the_site_answers_the_warming_requests(site_content):
+    statuses = []
+    site = get_wsgi_application()
+
+    def application(environ, start_response):
+        def record(status, headers, exc_info=None):
+            statuses.append(status)
+            return start_response(status, headers, exc_info)
+
+        return site(environ, record)
+
+    warm_worker(application)
+    assert statuses == ["200 OK"] * 4
