@@ -77,16 +77,17 @@ def multiply(content, times):
         if record["key"] in documents
     ]
     _dump(path, records + copies)
-    _multiply_list(
-        content / "atlas" / "figures.yaml",
-        times,
-        lambda figure, n: {
-            "key": f"{figure['key']}-c{n}",
-            **({"place": f"{figure['place']}-c{n}"} if figure.get("place") else {}),
-            **({"document": f"{figure['document']}-c{n}"} if figure["document"] in documents else {}),
-            **({"edition": f"{figure['edition']}-c{n}"} if figure.get("edition") else {}),
-        },
-    )
+
+    def figure_copy(figure, n):
+        copy = {"key": f"{figure['key']}-c{n}"}
+        for name in ("place", "edition"):
+            if figure.get(name):
+                copy[name] = f"{figure[name]}-c{n}"
+        if figure["document"] in documents:
+            copy["document"] = f"{figure['document']}-c{n}"
+        return copy
+
+    _multiply_list(content / "atlas" / "figures.yaml", times, figure_copy)
     _multiply_list(
         content / "timeline" / "events.yaml",
         times,

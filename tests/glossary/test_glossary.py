@@ -210,6 +210,11 @@ def test_a_long_glossary_has_a_page_per_letter(client, long_glossary):
     # The first letter's page is the glossary's own; a letter with no terms is no page.
     assert client.get("/en/glossary/letter/a/")["Location"] == "/en/glossary/"
     assert client.get("/en/glossary/letter/x/").status_code == 404
+    # Search engines and the warming after a deploy find every letter's page.
+    from history.glossary.pages import GlossaryPage
+
+    subpaths = GlossaryPage.objects.get(locale__language_code="en").sitemap_subpaths()
+    assert "letter/q/" in subpaths and "letter/a/" not in subpaths
 
 
 def test_a_long_chinese_glossary_keeps_its_dictionary_order_by_letter(client, long_glossary):
