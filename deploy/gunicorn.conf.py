@@ -43,4 +43,4 @@ def post_worker_init(worker):
     from history.core.warming import open_connections, warm_worker
 
     open_connections()
-    warm_worker(worker.wsgi, getattr(worker, "tpool", None))
+    warm_worker(worker.wsgi, getattr(worker, "tpool", None), worker.cfg.threads)

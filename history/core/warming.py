@@ -11,6 +11,7 @@ own application and threads (`warm_worker`).
 """
 
 import io
+import logging
 import re
 import sys
 import threading
@@ -23,6 +24,8 @@ from django.conf import settings
 from django.core.cache import caches
 from django.db import connections
 from django.test import Client
+
+logger = logging.getLogger(__name__)
 
 # A page of each kind, in each language.
 KINDS_OF_PAGE = (
@@ -58,9 +61,10 @@ def open_connections():
     caches["default"].get("warming")
 
 
-def warm_worker(application, pool=None):
+def warm_worker(application, pool=None, threads=1):
     """Answer the home page in each language through `application` (a worker's own WSGI
-    handler), as a visitor from the page cache and rendered anew, in each thread of `pool`.
+    handler), as a visitor from the page cache and rendered anew, in each of the `threads`
+    threads of `pool` (or in this thread).
 
     A forked worker shares its parent's memory until it writes to it (Python writes to every
     object it uses), so its first request paid for copying hundreds of pages of memory; and
@@ -90,22 +94,24 @@ def warm_worker(application, pool=None):
 
     def answer_all():
         for path, cookie in requests:
-            answer(path, cookie)
+            try:
+                answer(path, cookie)
+            except Exception:  # a worker that cannot warm up still serves (and reports) errors
+                logger.warning("Warming %s failed", path, exc_info=True)
 
     if pool is None:
         answer_all()
         return
     # One task per thread: each waits for the others to start, so that none ends before the
     # next is submitted (the pool would give that one to the same thread).
-    count = pool._max_workers
-    started = threading.Barrier(count, timeout=5)
+    started = threading.Barrier(threads, timeout=5)
 
     def in_a_thread():
         with suppress(threading.BrokenBarrierError):  # fewer threads: answer anyway
             started.wait()
         answer_all()
 
-    wait([pool.submit(in_a_thread) for _ in range(count)])
+    wait([pool.submit(in_a_thread) for _ in range(threads)])
 
 
 def warm_pages():

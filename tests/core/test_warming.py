@@ -19,7 +19,7 @@ def test_each_thread_of_a_worker_answers_the_home_pages_both_ways():
         return [b"ok"]
 
     with ThreadPoolExecutor(max_workers=3) as pool:
-        warm_worker(application, pool)
+        warm_worker(application, pool, 3)
     threads = {thread for thread, _path, _cookie in answered}
     assert len(threads) == 3 and threading.get_ident() not in threads
     for thread in threads:
