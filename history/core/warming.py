@@ -63,16 +63,13 @@ def open_connections():
 
 def warm_worker(application, pool=None, threads=1):
     """Answer the home page in each language through `application` (a worker's own WSGI
-    handler), as a visitor from the page cache and rendered anew, in each of the `threads`
-    threads of `pool` (or in this thread).
+    handler), as a visitor from the page cache and rendered anew; and open the database and
+    cache connections of each of the `threads` threads of `pool` (or of this thread).
 
     A forked worker shares its parent's memory until it writes to it (Python writes to every
     object it uses), so its first request paid for copying hundreds of pages of memory; and
-    each thread opens its own database connection on its first page. Paid here instead."""
+    each thread opened its own database connection on its first page. Paid here instead."""
     host = next((name for name in settings.ALLOWED_HOSTS if "*" not in name), "localhost")
-    requests = [
-        (f"/{code}/", cookie) for code, _name in settings.LANGUAGES for cookie in ("", "warm")
-    ]
 
     def answer(path, cookie):
         environ = {
@@ -93,11 +90,12 @@ def warm_worker(application, pool=None, threads=1):
             getattr(body, "close", lambda: None)()
 
     def answer_all():
-        for path, cookie in requests:
-            try:
-                answer(path, cookie)
-            except Exception:  # a worker that cannot warm up still serves (and reports) errors
-                logger.warning("Warming %s failed", path, exc_info=True)
+        for code, _name in settings.LANGUAGES:
+            for cookie in ("", "warm"):
+                try:
+                    answer(f"/{code}/", cookie)
+                except Exception:  # a worker that cannot warm up still serves (and reports)
+                    logger.warning("Warming /%s/ failed", code, exc_info=True)
 
     if pool is None:
         answer_all()
@@ -106,12 +104,17 @@ def warm_worker(application, pool=None, threads=1):
     # next is submitted (the pool would give that one to the same thread).
     started = threading.Barrier(threads, timeout=5)
 
-    def in_a_thread():
-        with suppress(threading.BrokenBarrierError):  # fewer threads: answer anyway
+    def in_a_thread(first):
+        with suppress(threading.BrokenBarrierError):  # fewer threads: go on anyway
             started.wait()
-        answer_all()
+        try:
+            open_connections()
+        except Exception:
+            logger.warning("Opening connections failed", exc_info=True)
+        if first:  # the memory is the process's: copied once
+            answer_all()
 
-    wait([pool.submit(in_a_thread) for _ in range(threads)])
+    wait([pool.submit(in_a_thread, n == 0) for n in range(threads)])
 
 
 def warm_pages():
