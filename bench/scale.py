@@ -9,7 +9,8 @@ Each size is measured in a fresh process: a copy of site/ is multiplied (copies 
 and slugs; they are not shipped), loaded into a new test database (load_site timed), then each
 page is rendered warm RUNS times without the page cache, as bench/pages.py does: median CPU
 ms and queries. Copies keep the originals' translations and anchors; their glossary copies
-mark no words in the text (one term per phrase).
+mark no words in the text (one term per phrase). Each copy of an edition is a document of its
+own (a source record `<key>-c<n>`) with its own copies of the figures it reports.
 """
 
 import gc
@@ -64,14 +65,29 @@ def multiply(content, times):
         times,
         lambda place, n: {"key": f"{place['key']}-c{n}", "name": f"{place['name']} {n}"},
     )
-    _multiply_list(
-        content / "atlas" / "figures.yaml",
-        times,
-        lambda figure, n: {
-            "key": f"{figure['key']}-c{n}",
-            **({"place": f"{figure['place']}-c{n}"} if figure.get("place") else {}),
-        },
-    )
+    # Each copy of an edition is a new document: its own source record, and its own figures
+    # (anchored in the copy's text), as a new document brings its figures with it.
+    documents = {folder.name for folder in (content / "editions").iterdir() if folder.is_dir()}
+    path = content / "bibliography.yaml"
+    records = _load(path)
+    copies = [
+        {**record, "key": f"{record['key']}-c{n}", "short_title": f"{record['short_title']} {n}"}
+        for n in range(1, times)
+        for record in records
+        if record["key"] in documents
+    ]
+    _dump(path, records + copies)
+
+    def figure_copy(figure, n):
+        copy = {"key": f"{figure['key']}-c{n}"}
+        for name in ("place", "edition"):
+            if figure.get(name):
+                copy[name] = f"{figure[name]}-c{n}"
+        if figure["document"] in documents:
+            copy["document"] = f"{figure['document']}-c{n}"
+        return copy
+
+    _multiply_list(content / "atlas" / "figures.yaml", times, figure_copy)
     _multiply_list(
         content / "timeline" / "events.yaml",
         times,
@@ -103,7 +119,7 @@ def multiply(content, times):
             data["lessons"].append(f"{slug}-c{n}")
     _dump(index, data)
 
-    for folder in list((content / "editions").iterdir()):
+    for folder in sorted(content / "editions" / slug for slug in documents):
         for n in range(1, times):
             copy = content / "editions" / f"{folder.name}-c{n}"
             shutil.copytree(folder, copy)

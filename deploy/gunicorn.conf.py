@@ -38,7 +38,9 @@ def when_ready(server):
 
 
 def post_worker_init(worker):
-    """Each worker opens its database and cache connections before its first request."""
-    from history.core.warming import open_connections
+    """Each worker opens its database and cache connections and answers a few pages in each of
+    its threads before its first request."""
+    from history.core.warming import open_connections, warm_worker
 
     open_connections()
+    warm_worker(worker.wsgi, getattr(worker, "tpool", None), worker.cfg.threads)

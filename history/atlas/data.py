@@ -177,35 +177,39 @@ class Atlas:
     def controls(self):
         """What the map's controls offer, finished (plain strings, cached apart from the
         figures): {"documents": [(key, name, as of)], "places": [(slug, name)], "default":
-        document key}. A page view whose results are cached reads only this."""
+        document key, "editions": [(name, url)], "known": {filter: values}}. A page view whose
+        results are cached reads only this."""
 
         def build():
+            places = sorted(
+                ((place.slug, place.name) for place in self.places.values()),
+                key=lambda item: item[1],
+            )
             return {
                 "documents": [
                     (doc.key, doc.short_name(self.language), self.figures_as_of[doc.key])
                     for doc in self.documents
                 ],
-                "places": sorted(
-                    ((place.slug, place.name) for place in self.places.values()),
-                    key=lambda item: item[1],
-                ),
+                "places": places,
                 "default": self.default_document,
                 "editions": self.edition_links,
+                # What a filter may name, for checking it.
+                "known": {
+                    "document": frozenset(doc.key for doc in self.documents) | {ALL},
+                    "kind": frozenset(Action.values),
+                    "place": frozenset(slug for slug, _name in places),
+                },
             }
 
-        return versions.cached("atlas-controls", build, request=self.request)
+        # Kept in the process too: it grows with the documents and places.
+        return versions.cached("atlas-controls", build, request=self.request, in_process=True)
 
     def filters(self, query, strict=False):
         """Filters from a query string. Unknown values raise BadFilter if `strict` (data
         endpoints), and are otherwise dropped (pages, so that an old link still opens)."""
         controls = self.controls
-        checks = {
-            "document": {key for key, _name, _as_of in controls["documents"]} | {ALL},
-            "kind": set(Action.values),
-            "place": {slug for slug, _name in controls["places"]},
-        }
         values = {}
-        for name, allowed in checks.items():
+        for name, allowed in controls["known"].items():
             value = query.get(name, "")
             if value and value not in allowed:
                 if strict:

@@ -59,11 +59,9 @@ def map_view(request, page):
     )
     context.update(results=results, filters=filters)
     context.update(
-        documents=atlas.controls["documents"],
-        editions=atlas.controls["editions"],
+        document_choices=_document_choices(request, atlas, filters.document),
         actions=Action.choices,
         place_options=_place_options(request, atlas, filters.place),
-        ALL=ALL,
     )
     if filters.place:
         context.update(_panel_context(request, page, atlas, filters))
@@ -73,6 +71,26 @@ def map_view(request, page):
         page.get_template(request),
         context,
         fragment_template="atlas/includes/map_results_swap.html",
+    )
+
+
+def _document_choices(request, atlas, selected):
+    """The document filter's choices and the links to the editions, rendered once per chosen
+    document: there is one of each per document."""
+    controls = atlas.controls
+    return versions.cached(
+        "map-document-choices",
+        lambda: render_to_string(
+            "atlas/includes/document_choices.html",
+            {
+                "documents": controls["documents"],
+                "editions": controls["editions"],
+                "selected": selected,
+                "ALL": ALL,
+            },
+        ),
+        vary=[selected],
+        request=request,
     )
 
 

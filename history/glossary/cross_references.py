@@ -9,6 +9,8 @@ from django.utils.safestring import mark_safe
 
 from history.core.html_text import replace_in_text
 
+from .az import entry_url
+
 REFERENCE = re.compile(r"\[\[([a-z0-9-]+)(?:\|([^\]|]+))?\]\]")
 
 
@@ -18,12 +20,14 @@ def referenced_slugs(text):
 
 def link_references(html, glossary_url=""):
     """`html` with each reference in its text (never inside a tag) made a link to its entry on
-    the glossary page at `glossary_url` (empty on the glossary page itself)."""
+    the glossary page at `glossary_url` (empty on the glossary page itself while it is one
+    page)."""
 
     def link(match):
         slug, words = match.group(1), match.group(2) or match.group(1).replace("-", " ")
         # The words are text of `html`, escaped already.
-        return format_html('<a href="{}#term-{}">{}</a>', glossary_url, slug, mark_safe(words))
+        url = entry_url(glossary_url, slug)
+        return format_html('<a href="{}">{}</a>', url, mark_safe(words))
 
     return replace_in_text(html, REFERENCE, link)
 

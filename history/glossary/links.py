@@ -3,6 +3,7 @@
 from history.core.localized import localized
 from history.edition.reading import Link
 
+from .az import entry_url
 from .pages import GlossaryPage
 from .terms import GlossaryTerm, TermMention
 
@@ -30,7 +31,7 @@ def term_links(edition, request):
         links.setdefault((mention.anchor, mention.version), []).append(
             Link(
                 mention.phrase,
-                f"{base}#term-{term.slug}",
+                entry_url(base, term.slug),
                 term.term,
                 "term-link",
                 f"{base}term/{term.slug}/",

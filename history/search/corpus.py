@@ -6,6 +6,7 @@ whole corpus fits in the cache; matching it costs no queries, however many resul
 """
 
 from dataclasses import dataclass
+from functools import cached_property
 from html import unescape
 
 from django.utils.html import strip_tags
@@ -27,6 +28,8 @@ from history.glossary.terms import GlossaryTerm
 from history.lessons.pages import LessonPage
 from history.timeline.events import Event
 from history.timeline.pages import TimelinePage
+
+from .index import Index
 
 # The kinds of result, in the order the page lists them.
 KINDS = ["paragraph", "essay", "event", "place", "term", "lesson"]
@@ -61,10 +64,22 @@ class Document:
         return lowered
 
 
+class Corpus(list):
+    """The documents, and their index, made once in each process that searches them (it is
+    not kept in the shared cache: it is rebuilt from the documents)."""
+
+    @cached_property
+    def index(self):
+        return Index(self)
+
+    def __reduce__(self):
+        return Corpus, (list(self),)
+
+
 def corpus(request):
     """The documents a reader of the active language can find, in the order of KINDS."""
     return versions.cached(
-        "search-corpus", lambda: _build(request), request=request, in_process=True
+        "search-corpus", lambda: Corpus(_build(request)), request=request, in_process=True
     )
 
 

@@ -9,8 +9,10 @@ adds what it finds by its own rules, such as other forms of a word.
 
 import hashlib
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import chain, islice
 
 from django.db import DatabaseError
 from django.utils.html import escape
@@ -68,28 +70,56 @@ def pattern_for(words):
     return re.compile("|".join(parts), re.IGNORECASE) if parts else None
 
 
+@dataclass
+class Found:
+    """The documents that match a query, ranked: {kind: [position in the corpus]}, in each
+    kind those with more of the query's words in their title first, then in corpus order."""
+
+    documents: list
+    ranked: dict
+    pattern: re.Pattern | None = None  # any word of the query
+
+    def count(self, kind=""):
+        return len(self.ranked.get(kind, ())) if kind else sum(map(len, self.ranked.values()))
+
+    def hits(self, kind, start, stop):
+        """[Hit] from `start` to `stop` of one kind's results, or of all in the order of KINDS."""
+        positions = self.ranked.get(kind, []) if kind else chain(*self.ranked.values())
+        return [Hit(self.documents[p], self.pattern) for p in islice(positions, start, stop)]
+
+
 def find(query, request):
-    """[Hit] for `query` in the active language, in the order of KINDS and by relevance."""
+    """The documents of the active language that match `query` (see `Found`). The corpus's
+    index gives the candidates; its texts are read only where the index cannot tell."""
     words = words_of(query)
     if not words:
-        return []
+        return Found([], {})
     documents = corpus(request)
-    backend_keys = _backend_keys(query, words)
+    index = documents.index
     patterns = [pattern_for([word]) for word in words]
-    needles = [word.lower() for word in words]
-    scored = []
-    for position, document in enumerate(documents):
-        # A word that is nowhere in the text cannot start a word there: the plain test, much
-        # cheaper, leaves the regular expressions only the few documents that may match.
-        matches = all(needle in document.lowered for needle in needles) and all(
-            p.search(f"{document.title} {document.text}") for p in patterns
-        )
-        if matches or document.key in backend_keys:
-            in_title = sum(bool(p.search(document.title)) for p in patterns)
-            scored.append((KINDS.index(document.kind), -in_title, position, document))
-    scored.sort(key=lambda item: item[:3])
-    any_word = pattern_for(words)
-    return [Hit(document, any_word) for *_rank, document in scored]
+    candidates = [index.texts.candidates(word) for word in words]
+    matched = set.intersection(*(positions for positions, _sure in candidates))
+    for (_positions, sure), pattern in zip(candidates, patterns, strict=True):
+        if not sure:
+            matched = {p for p in matched if pattern.search(documents[p].lowered)}
+    matched |= {index.by_key[key] for key in _backend_keys(query, words) if key in index.by_key}
+    in_title = {}
+    for word, pattern in zip(words, patterns, strict=True):
+        positions, sure = index.titles.candidates(word)
+        for p in positions & matched:
+            if sure or pattern.search(documents[p].title):
+                in_title[p] = in_title.get(p, 0) + 1
+    ordered = sorted(matched)
+    ranked = {}
+    for kind in KINDS:
+        start, end = index.kind_bounds.get(kind, (0, 0))
+        part = ordered[bisect_left(ordered, start) : bisect_left(ordered, end)]
+        if part:
+            titled = sorted(
+                (p for p in in_title if start <= p < end), key=lambda p: (-in_title[p], p)
+            )
+            ranked[kind] = titled + sorted(set(part).difference(in_title))
+    return Found(documents, ranked, pattern_for(words))
 
 
 def _marked_pinyin(html, pinyin):

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from history.core.fragments import fragment_or_page
 
 from .corpus import KIND_LABELS, KINDS
-from .finding import MAX_QUERY, find
+from .finding import MAX_QUERY, Found, find
 
 SHOWN = 20  # results on one page of results
 
@@ -27,12 +27,9 @@ def search(request, page):
     query = " ".join(raw.split())[:MAX_QUERY]
     kind = request.GET.get("type", "")
     kind = kind if kind in KINDS else ""
-    hits = find(query, request) if query else []
-    counts = {k: 0 for k in KINDS}
-    for hit in hits:
-        counts[hit.document.kind] += 1
-    shown = [hit for hit in hits if not kind or hit.document.kind == kind]
-    pages = max(1, -(-len(shown) // SHOWN))
+    found = find(query, request) if query else Found([], {})
+    count = found.count(kind)
+    pages = max(1, -(-count // SHOWN))
     number = _page_number(request.GET.get("page"), pages)
     base = [("q", query)] + ([("type", kind)] if kind else [])
 
@@ -45,9 +42,9 @@ def search(request, page):
         max_query=MAX_QUERY,
         cut=len(" ".join(raw.split())) > MAX_QUERY,
         kind=kind,
-        total=len(hits),
-        count=len(shown),
-        hits=shown[(number - 1) * SHOWN : number * SHOWN],
+        total=found.count(),
+        count=count,
+        hits=found.hits(kind, (number - 1) * SHOWN, number * SHOWN),
         first_shown=(number - 1) * SHOWN + 1,
         page_number=number,
         pages=pages,
@@ -57,7 +54,7 @@ def search(request, page):
             {
                 "kind": k,
                 "label": KIND_LABELS[k] if k else _("All"),
-                "count": counts[k] if k else len(hits),
+                "count": found.count(k),
                 "url": "?" + urlencode([("q", query)] + ([("type", k)] if k else [])),
             }
             for k in ["", *KINDS]

@@ -263,3 +263,26 @@ def test_the_document_control_links_to_each_edition(client, site_content):
     control = control[: control.index("</p>")]
     for slug in ("second-bulletin", "fifth-bulletin", "final-report"):
         assert f'href="/en/{slug}/"' in control
+
+
+def test_the_controls_are_rendered_once_per_choice(client, site_content, monkeypatch):
+    """The document and place choices grow with the documents and places: a page view reads
+    them finished, rendered once per chosen document and place."""
+    from django.template.loader import render_to_string
+
+    from history.atlas import views
+
+    rendered = []
+
+    def counted(name, *args, **kwargs):
+        rendered.append(name)
+        return render_to_string(name, *args, **kwargs)
+
+    monkeypatch.setattr(views, "render_to_string", counted)
+    controls = ["atlas/includes/document_choices.html", "atlas/includes/place_options.html"]
+    client.get("/en/map/")
+    client.get("/en/map/?kind=arrests")
+    assert sorted(name for name in rendered if name in controls) == controls
+    html = client.get("/en/map/?document=final-report").content.decode()
+    assert rendered.count(controls[0]) == 2
+    assert 'value="final-report" checked' in html and 'value="fifth-bulletin">' in html

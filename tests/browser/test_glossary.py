@@ -69,3 +69,48 @@ def test_tabbing_out_of_a_popover_closes_it_and_it_never_covers_its_term(open_pa
     for _ in range(3):
         page.keyboard.press("Tab")
     page.locator("#popover").wait_for(state="hidden")
+
+
+@pytest.fixture
+def glossary_by_letter(live_site, monkeypatch):
+    """The glossary as it is once it has more terms than one page holds."""
+    from history.core import versions
+    from history.glossary import az
+
+    monkeypatch.setattr(az, "ONE_PAGE", 20)
+    versions.new_release()
+    yield
+    monkeypatch.undo()
+    versions.new_release()
+
+
+@pytest.mark.parametrize("language", ["en", "zh-hans"])
+def test_a_glossary_by_letter_works_without_javascript(
+    browser, live_site, glossary_by_letter, language
+):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(live_site.url + f"/{language}/fifth-bulletin/")
+    page.locator("#text a.term-link").first.click()
+    page.wait_for_url(re.compile(rf"/{language}/glossary/(letter/\w/)?#term-[\w-]+$"))
+    slug = page.url.rpartition("#term-")[2]
+    assert page.locator(f"#term-{slug}").is_visible()
+    # The letters lead to each other's pages, by keyboard.
+    letters = page.locator("nav.az a")
+    assert letters.count() >= 8
+    target = letters.nth(letters.count() - 1)
+    name = target.inner_text()
+    target.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(rf"/{language}/glossary/letter/{name.lower()}/$"))
+    assert page.locator(f"h2#letter-{name}").is_visible()
+    assert page.locator("nav.az a[aria-current=page]").inner_text() == name
+    context.close()
+
+
+@pytest.mark.parametrize("language", ["en", "zh-hans"])
+def test_a_letters_page_is_accessible(open_page, glossary_by_letter, language):
+    page = open_page(f"/{language}/glossary/letter/s/", PHONE)
+    assert page.locator(".term-entry").count() > 0
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    assert axe_violations(page) == []

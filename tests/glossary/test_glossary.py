@@ -160,3 +160,71 @@ def test_an_export_keeps_a_terms_marks_in_the_order_of_the_file(content_copy):
     assert written[0]["version"] == "zh" and {m.get("edition") for m in written} > {None}
     export_site(content_copy)
     assert marks() == written
+
+
+@pytest.fixture
+def long_glossary(site_content):
+    """More terms than one page holds: a whole letter of them, made here."""
+    from wagtail.models import Locale
+
+    from history.core import versions
+    from history.glossary import az
+
+    english = Locale.objects.get(language_code="en")
+    GlossaryTerm.objects.bulk_create(
+        GlossaryTerm(
+            slug=f"quota-{n}",
+            term=f"Quota {n:03}",
+            chinese="定额",
+            short="A number.",
+            locale=english,
+        )
+        for n in range(az.ONE_PAGE)
+    )
+    versions.changed("glossary")
+
+
+def test_a_long_glossary_has_a_page_per_letter(client, long_glossary):
+    from history.glossary import az
+
+    first = client.get("/en/glossary/").content.decode()
+    letters = re.findall(r'<a href="/en/glossary/(?:letter/([a-z])/)?"', first)
+    assert letters[0] == "" and "q" in letters and "l" in letters  # the first letter is here
+    assert 'aria-current="page">A</a>' in first
+    assert "term-quota-7" not in first and "term-liang" not in first
+    # Every term is on its letter's page, and every address of its entry leads there.
+    page = client.get("/en/glossary/letter/q/").content.decode()
+    assert 'id="term-quota-7"' in page and 'aria-current="page">Q</a>' in page
+    assert "term-liang" not in page
+    assert az.entry_url("/en/glossary/", "quota-7") == "/en/glossary/letter/q/#term-quota-7"
+    entry = client.get("/en/glossary/term/liang/").content.decode()
+    assert 'href="/en/glossary/letter/l/#term-liang"' in entry
+    popover = client.get("/en/glossary/term/liang/", HTTP_HX_REQUEST="true").content.decode()
+    assert 'href="/en/glossary/letter/l/#term-liang"' in popover
+    edition = client.get("/en/fifth-bulletin/").content.decode()
+    assert 'href="/en/glossary/letter/l/#term-liang"' in edition
+    assert 'id="term-liang"' in client.get("/en/glossary/letter/l/").content.decode()
+    # A cross-reference to an entry under another letter leads to that letter's page.
+    drums = client.get("/en/glossary/letter/w/").content.decode()
+    assert '<a href="/en/glossary/letter/y/#term-yangge">yangge</a>' in drums
+    # The first letter's page is the glossary's own; a letter with no terms is no page.
+    assert client.get("/en/glossary/letter/a/")["Location"] == "/en/glossary/"
+    assert client.get("/en/glossary/letter/x/").status_code == 404
+    # Search engines and the warming after a deploy find every letter's page.
+    from history.glossary.pages import GlossaryPage
+
+    subpaths = GlossaryPage.objects.get(locale__language_code="en").sitemap_subpaths()
+    assert "letter/q/" in subpaths and "letter/a/" not in subpaths
+
+
+def test_a_long_chinese_glossary_keeps_its_dictionary_order_by_letter(client, long_glossary):
+    page = client.get("/zh-hans/glossary/letter/l/").content.decode()
+    assert 'id="term-liang"' in page
+    assert '<a href="/zh-hans/glossary/letter/y/"' in page
+
+
+def test_a_short_glossary_is_one_page(client, site_content):
+    assert client.get("/en/glossary/letter/l/")["Location"] == "/en/glossary/#letter-L"
+    assert (
+        'href="/en/glossary/#term-liang"' in client.get("/en/glossary/term/liang/").content.decode()
+    )

@@ -200,7 +200,7 @@ def test_results_come_in_pages_with_links_between_them(client, site_content, mon
 
     second = client.get("/en/search/?q=the&page=2")
     assert [h.document.key for h in second.context["hits"]] == [
-        h.document.key for h in finding.find("the", second.wsgi_request)[4:8]
+        h.document.key for h in finding.find("the", second.wsgi_request).hits("", 4, 8)
     ]
     assert 'href="?q=the"' in second.content.decode()  # back to the first page
     assert '<ol class="hits" start="5">' in second.content.decode()
@@ -233,3 +233,60 @@ def test_the_paragraphs_of_every_document_are_found(
 ):
     html = search(client, query, language)
     assert paragraph in links(html, "paragraph")
+
+
+def _events(count, word):
+    from history.search.corpus import Corpus, Document
+
+    return Corpus(
+        Document(
+            kind="event",
+            key=("timeline.event", n),
+            title=f"{word} meeting {n}" if n % 50 == 7 else f"Meeting {n}",
+            url=f"/en/timeline/event/e{n}/",
+            text=f"In {word}, the county held meeting {n}.",
+            language="en",
+        )
+        for n in range(count)
+    )
+
+
+def test_many_results_are_counted_and_paged_from_the_index(client, site_content, monkeypatch):
+    """As content grows a word matches more documents: they are counted and ranked from the
+    corpus's index, and only a page's worth are made into results."""
+    documents = _events(450, "Tonghua")
+    monkeypatch.setattr(finding, "corpus", lambda request: documents)
+    monkeypatch.setattr(finding, "_backend_keys", lambda query, words: set())
+    first = client.get("/en/search/?q=tonghua")
+    assert first.context["total"] == 450 and first.context["pages"] == 23
+    html = first.content.decode()
+    assert "450 results for “tonghua”" in html and "Page 1 of 23" in html
+    # Those with the word in their title first, then in order.
+    titles = [hit.document.title for hit in first.context["hits"]]
+    assert titles[:9] == [f"Tonghua meeting {n}" for n in range(7, 450, 50)]
+    assert titles[9:11] == ["Meeting 0", "Meeting 1"]
+    last = client.get("/en/search/?q=tonghua&type=event&page=23")
+    assert [hit.document.title for hit in last.context["hits"]] == [
+        f"Meeting {n}" for n in range(440, 450) if n % 50 != 7
+    ]
+    assert '<ol class="hits" start="441">' in last.content.decode()
+    # A word starting others, and a word with punctuation, read from the same index.
+    assert client.get("/en/search/?q=tong").context["total"] == 450
+    assert client.get("/en/search/?q=tonghua,+the+county").context["total"] == 450
+    assert client.get("/en/search/?q=meeting+449.").context["total"] == 1
+
+
+def test_plain_words_are_matched_without_reading_the_texts(client, site_content, monkeypatch):
+    from history.search.corpus import Document
+
+    search(client, "Tonghua")  # the corpus and its index are made once
+    read = []
+    lowered = Document.lowered
+    monkeypatch.setattr(Document, "lowered", property(lambda d: read.append(d) or lowered.fget(d)))
+    html = search(client, "Tonghua")
+    assert "/en/map/place/tonghua/" in links(html, "place")
+    assert read == []
+    # Chinese words are found anywhere in a text: only the texts with all their characters
+    # are read.
+    assert "/en/fifth-bulletin/?version=zh#p16" in links(search(client, "坦白"), "paragraph")
+    assert 0 < len(read) < 50
