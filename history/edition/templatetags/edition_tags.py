@@ -19,6 +19,15 @@ def version_with_text(segment, version, versions):
 
 
 @register.filter
+def label_parts(label):
+    """(first word, the rest) of a version's label: a phone's toolbar shows the first word
+    ("English"), and keeps the rest for screen readers. A label without spaces (Chinese) is
+    its own first word."""
+    first, _space, rest = str(label).partition(" ")
+    return first, (f" {rest}" if rest else "")
+
+
+@register.filter
 def citation_title(record):
     """A source's full Chicago citation as plain text, for a title attribute."""
     return unescape(record.chicago())
