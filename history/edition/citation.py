@@ -1,15 +1,25 @@
 """Citations of an edition, or of one of its segments."""
 
 from django.conf import settings
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from history.core.citations import Citation, Person
 
+from .versions import cached_history
+
 
 def edition_citation(request, page, version, item=None):
-    """The citation of `page` as read in `version`; of one segment when `item` is given."""
+    """The citation of `page` as read in `version`; of one segment when `item` is given.
+
+    It names the edition's current version and links to that version's own address, which
+    keeps showing this text after later corrections."""
     url = request.build_absolute_uri(page.url)
+    history = cached_history(page, request)
+    number = str(history[-1].number) if history else ""
+    if number:
+        url = f"{url}v/{number}/"
     if version.code != page.default_version(get_language()).code:
         url = f"{url}?version={version.code}"
     locator = ""
@@ -38,4 +48,6 @@ def edition_citation(request, page, version, item=None):
         translation=version.label,
         locator=locator,
         language=version.language,
+        version=number,
+        accessed=timezone.localdate(),
     )
