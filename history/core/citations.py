@@ -132,7 +132,7 @@ class Citation:
         tail.append(re.sub(r"^https?://", "", self.url))
         accessed = ""
         if self.accessed:
-            accessed = " " + _("Accessed %(date)s.") % {"date": self._accessed("mla")}
+            accessed = " " + _("Accessed %(date)s") % {"date": self._accessed("mla")} + "."
         html = format_html(
             "{}{} <i>{}</i>, {}.{}",
             f"{creator}. " if creator else "",

@@ -28,26 +28,38 @@ def old_version(request, page, number):
         raise Http404("No such version of this edition")
     if number == history[-1].number:
         return redirect(_current_url(request, page))
-    version = EditionVersion.objects.get(pk=next(v.pk for v in history if v.number == number))
-    old = restore(page, version, get_language())
+    version = next(v for v in history if v.number == number)
     code = request.GET.get("version")
     document_version = (
-        old.default_version(get_language()) if code is None else old.get_version(code)
+        page.default_version(get_language()) if code is None else page.get_version(code)
     )
-    notes = old.notes_by_anchor()
-    context = {
-        "page": old,
-        "version": document_version,
-        "blocks": reading_blocks(
-            old.all_segments, document_version, notes, {}, old.annotations_by_anchor(), {}
-        ),
-        "notes": [note for anchor_notes in notes.values() for note in anchor_notes],
-        "term_notes": [n for n in old.all_term_notes if n.version == document_version.code],
-    }
-    parts = {
-        part: render_to_string(f"edition/includes/{part}.html", context, request)
-        for part in ("text", "notes", "terms")
-    }
+
+    def render():
+        old = restore(page, EditionVersion.objects.get(pk=version.pk), get_language())
+        notes = old.notes_by_anchor()
+        context = {
+            "page": old,
+            "version": document_version,
+            "blocks": reading_blocks(
+                old.all_segments, document_version, notes, {}, old.annotations_by_anchor(), {}
+            ),
+            "notes": [note for anchor_notes in notes.values() for note in anchor_notes],
+            "term_notes": [n for n in old.all_term_notes if n.version == document_version.code],
+        }
+        return {
+            part: render_to_string(f"edition/includes/{part}.html", context, request)
+            for part in ("text", "notes", "terms")
+        }
+
+    # An earlier version's text stays as it is; its notes in a language may be brought up to
+    # date (a translation published), which moves the edition's tag.
+    parts = cache_versions.cached(
+        "edition-old-version",
+        render,
+        vary=[page.pk, version.pk, document_version.code],
+        request=request,
+        tags=("edition", "core"),
+    )
     context = page.get_context(request)
     context.update(
         edition_version=version,
