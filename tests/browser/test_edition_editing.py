@@ -71,8 +71,10 @@ def test_an_editor_revises_a_note_and_a_segment_previews_and_publishes(browser, 
     # Publishing a change needs its line for the change log; nothing written is lost meanwhile.
     page.locator("footer [data-w-dropdown-target='toggle']").last.click()
     page.locator("button[name='action-publish']").click()
-    page.get_by_text("Describe this change in one line for the change log").first.wait_for()
+    error = page.get_by_text("Describe this change in one line for the change log").first
+    error.wait_for(state="attached")
     page.get_by_role("tab", name="Text").click()
+    error.wait_for()  # beside the field, on the Text tab
     assert page.locator(f"#id_segments-{segment}-texts-en").input_value().endswith(ADDED)
     page.fill("#id_change_description", DESCRIPTION)
     page.locator("footer [data-w-dropdown-target='toggle']").last.click()
