@@ -77,10 +77,6 @@ class EditionVersion(models.Model):
 # --- snapshots ---
 
 
-def _ordered(objects):
-    return sorted(objects, key=lambda obj: obj.sort_order or 0)
-
-
 def segment_data(segment):
     texts = segment.version_texts
     return {
