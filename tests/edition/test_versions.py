@@ -3,6 +3,7 @@ described; the reader shows the version, earlier versions stay readable at their
 the change log says what changed per paragraph, and citations name the version."""
 
 import datetime
+import json
 import re
 from urllib.parse import urlencode
 
@@ -131,6 +132,10 @@ def test_an_editor_publishes_a_correction_and_readers_see_version_2(editor_clien
     assert f"Version 2, {today.day} {today:%B} {today.year}" in html
     assert 'href="/en/fifth-bulletin/changes/"' in html
     assert ADDED.strip() in html
+    data = json.loads(
+        re.search(r'<script type="application/ld\+json">(.*?)</script>', html).group(1)
+    )
+    assert data["version"] == "2"
 
     log = html_of(editor_client, URL + "changes/")
     assert "Corrected a sentence of paragraph 8." in log
