@@ -231,6 +231,9 @@ def test_an_earlier_version_keeps_its_paragraph_numbers_and_anchors(client, edit
     assert 'href="/en/fifth-bulletin/changes/#v2"' in removed
     log = html_of(client, URL + "changes/")
     assert re.search(r'href="/en/fifth-bulletin/v/1/#p5">¶5</a>\s*removed', log)
+    # The notes of an earlier version link to the comparison, which is the current one.
+    compare = client.get(URL + "v/1/parallel/")
+    assert (compare.status_code, compare["Location"]) == (302, URL + "parallel/")
 
 
 def test_a_new_publication_drops_the_stored_version_pages(client, edition, settings):
