@@ -49,6 +49,13 @@ def test_version_pages_render_without_accessibility_violations(
     assert axe_violations(page) == []
 
 
+@pytest.mark.parametrize("lang", ["en", "zh-hans"])
+def test_an_earlier_version_passes_axe_in_the_dark(open_page, version_2, lang):
+    page = open_page(f"/{lang}/fifth-bulletin/v/1/", PHONE, color_scheme="dark")
+    assert page.locator(".version-notice").is_visible()
+    assert axe_violations(page) == []
+
+
 def test_a_link_to_a_removed_paragraph_leads_to_the_version_that_has_it(open_page, version_2):
     page = open_page("/en/fifth-bulletin/#p5")
     note = page.locator("li#p5")
