@@ -10,14 +10,16 @@ from history.core.citations import Citation, Person
 from .versions import cached_history
 
 
-def edition_citation(request, page, version, item=None):
+def edition_citation(request, page, version, item=None, edition_version=None):
     """The citation of `page` as read in `version`; of one segment when `item` is given.
 
-    It names the edition's current version and links to that version's own address, which
-    keeps showing this text after later corrections."""
+    It names the edition's current version (or `edition_version`, an earlier one) and links to
+    that version's own address, which keeps showing this text after later corrections."""
     url = request.build_absolute_uri(page.url)
-    history = cached_history(page, request)
-    number = str(history[-1].number) if history else ""
+    if edition_version is None:
+        history = cached_history(page, request)
+        edition_version = history[-1] if history else None
+    number = str(edition_version.number) if edition_version else ""
     if number:
         url = f"{url}v/{number}/"
     if version.code != page.default_version(get_language()).code:

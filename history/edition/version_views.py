@@ -11,6 +11,7 @@ from django.utils.translation import get_language
 from history.core import versions as cache_versions
 
 from .changes import paragraph_changes, term_notes_changed
+from .citation import edition_citation
 from .reading import reading_blocks
 from .versions import EditionVersion, cached_history, restore
 
@@ -68,6 +69,7 @@ def old_version(request, page, number):
         version=document_version,
         parts=parts,
         canonical_url=request.build_absolute_uri(page.url),
+        citation=edition_citation(request, page, document_version, edition_version=version),
     )
     return TemplateResponse(request, "edition/old_version_page.html", context)
 

@@ -150,6 +150,8 @@ def test_an_editor_publishes_a_correction_and_readers_see_version_2(editor_clien
     assert '<meta name="robots" content="noindex">' in old
     assert 'id="p8"' in old and ADDED.strip() not in old
     assert "First published." in old
+    chicago = re.search(r'id="cite-chicago">(.*?)</p>', old, re.S).group(1)
+    assert "Version 1." in chicago and "http://testserver/en/fifth-bulletin/v/1/" in chicago
 
     current = editor_client.get(URL + "v/2/?version=zh")
     assert (current.status_code, current["Location"]) == (302, URL + "?version=zh")
