@@ -177,6 +177,16 @@ def test_citations_name_the_version_and_the_access_date(client, edition):
     assert "version = {2}" in bib and f"urldate = {{{today.isoformat()}}}" in bib
 
 
+def test_the_tei_lists_the_versions_newest_first(client, edition):
+    publish_revised(edition)
+    tei = client.get(URL + "tei.xml").content.decode()
+    changes = re.findall(r'<change when="([\d-]+)" n="(\d+)">([^<]*)</change>', tei)
+    assert changes == [
+        (timezone.localdate().isoformat(), "2", "Corrected paragraph 8."),
+        ("2026-11-27", "1", "First published."),
+    ]
+
+
 def test_the_chinese_edition_shows_the_same_versions_in_chinese(client, edition):
     publish_revised(edition)
     today = timezone.localdate()
