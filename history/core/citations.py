@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from django.utils.html import format_html, format_html_join, strip_tags
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from .language_parts import is_chinese
 
@@ -69,6 +71,8 @@ class Citation:
     language: str = ""
     translated: bool = False  # `translation` names a translation, not the original
     gbt_type: str = "EB"  # GB/T 7714's type: EB an online text, A an archival document
+    version: str = ""  # the number of the cited version of a work that changes
+    accessed: datetime.date | None = None  # when the reader read it, for a work that changes
 
     # --- GB/T 7714-2015, the national standard Chinese scholarship cites in ---
     def gbt7714(self, accessed=None, updated=None):
@@ -103,8 +107,12 @@ class Citation:
                 self.description,
                 date,
                 _sentence_case(self.translation),
+                _("Version %(number)s") % {"number": self.version} if self.version else "",
                 self.locator,
                 format_html("<i>{}</i>", self.website),
+                _("Accessed %(date)s") % {"date": self._accessed("chicago")}
+                if self.accessed
+                else "",
                 self.url,
             ]
         )
@@ -115,17 +123,23 @@ class Citation:
         date = f"{self.date.day} {MLA_MONTHS[self.date.month - 1]} {self.date.year}"
         title = f"“{self.title}.”"
         tail = [date]
+        if self.version:
+            tail.insert(0, _("version %(number)s") % {"number": self.version})
         if self.translation:
             tail.insert(0, self.translation)
         if self.locator:
             tail.append(self.locator)
         tail.append(re.sub(r"^https?://", "", self.url))
+        accessed = ""
+        if self.accessed:
+            accessed = " " + _("Accessed %(date)s") % {"date": self._accessed("mla")} + "."
         html = format_html(
-            "{}{} <i>{}</i>, {}.",
+            "{}{} <i>{}</i>, {}.{}",
             f"{creator}. " if creator else "",
             title,
             self.website,
             ", ".join(tail),
+            accessed,
         )
         return _tidy(html)
 
@@ -144,7 +158,16 @@ class Citation:
         if self.translation:
             bracket.append(self.translation)
         title_extra = f" [{'; '.join(bracket)}]" if bracket else ""
+        if self.version:
+            title_extra += " (%s)" % (_("Version %(number)s") % {"number": self.version})
         locator = f", {self.locator}" if self.locator else ""
+        url = self.url
+        if self.accessed:
+            # APA gives a retrieval date for a work that is meant to change.
+            url = _("Retrieved %(date)s, from %(url)s") % {
+                "date": self._accessed("apa"),
+                "url": self.url,
+            }
         html = format_html(
             "{} ({}). <i>{}</i>{}{}. {}. {}",
             creator,
@@ -153,7 +176,7 @@ class Citation:
             title_extra,
             locator,
             self.website,
-            self.url,
+            url,
         )
         return _tidy(html)
 
@@ -184,6 +207,10 @@ class Citation:
             lines.append(("PB", self.publisher))
         if self.language:
             lines.append(("LA", self.language))
+        if self.version:
+            lines.append(("ET", self.version))
+        if self.accessed:
+            lines.append(("Y2", self.accessed.strftime("%Y/%m/%d")))
         notes = [n for n in (self.description, self.translation, self.locator) if n]
         if notes:
             lines.append(("N1", "; ".join(notes)))
@@ -204,12 +231,25 @@ class Citation:
             ("year", str(self.date.year)),
             ("organization", _bibtex_escape(self.website)),
         ]
+        if self.version:
+            fields.append(("version", self.version))
         notes = [n for n in (self.description, self.translation, self.locator) if n]
         if notes:
             fields.append(("note", _bibtex_escape("; ".join(notes))))
         fields.append(("url", self.url))
+        if self.accessed:
+            fields.append(("urldate", self.accessed.isoformat()))
         body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
         return f"@misc{{{key},\n{body}\n}}\n"
+
+    def _accessed(self, style):
+        """The access date as `style` writes it, in the reader's language."""
+        day = self.accessed
+        if (get_language() or "").startswith("zh"):
+            return f"{day.year}年{day.month}月{day.day}日"
+        if style == "mla":
+            return f"{day.day} {MLA_MONTHS[day.month - 1]} {day.year}"
+        return f"{MONTHS[day.month - 1]} {day.day}, {day.year}"
 
     def _creator(self, form):
         if self.author:

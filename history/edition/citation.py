@@ -1,15 +1,27 @@
 """Citations of an edition, or of one of its segments."""
 
 from django.conf import settings
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from history.core.citations import Citation, Person
 
+from .versions import cached_history
 
-def edition_citation(request, page, version, item=None):
-    """The citation of `page` as read in `version`; of one segment when `item` is given."""
+
+def edition_citation(request, page, version, item=None, edition_version=None):
+    """The citation of `page` as read in `version`; of one segment when `item` is given.
+
+    It names the edition's current version (or `edition_version`, an earlier one) and links to
+    that version's own address, which keeps showing this text after later corrections."""
     url = request.build_absolute_uri(page.url)
+    if edition_version is None:
+        history = cached_history(page, request)
+        edition_version = history[-1] if history else None
+    number = str(edition_version.number) if edition_version else ""
+    if number:
+        url = f"{url}v/{number}/"
     if version.code != page.default_version(get_language()).code:
         url = f"{url}?version={version.code}"
     locator = ""
@@ -38,4 +50,6 @@ def edition_citation(request, page, version, item=None):
         translation=version.label,
         locator=locator,
         language=version.language,
+        version=number,
+        accessed=timezone.localdate(),
     )

@@ -1,5 +1,5 @@
-"""Content loading for editions: `site/editions/<slug>/edition.yaml`, `text.yaml` and
-`notes.yaml`.
+"""Content loading for editions: `site/editions/<slug>/edition.yaml`, `text.yaml`,
+`notes.yaml`, and `versions.yaml` with the snapshots of earlier versions in `versions/<n>.yaml`.
 
 An edition's links to passages of other editions (`passage_links` in notes.yaml) name their
 target by the edition's slug and anchor (`to: final-report:p12`) and are stored with its id.
@@ -16,6 +16,7 @@ import datetime
 import uuid
 from functools import partial
 
+from django.utils import timezone
 from wagtail.models import Locale
 
 from history.core.bibliography import SourceRecord
@@ -50,6 +51,7 @@ from .models import (
 )
 from .page_links import ids_for_paths
 from .references import ParagraphRef
+from .versions import EditionVersion, not_recorded, snapshot, snapshot_digest
 
 # The page that lists the editions as a series: `editions/documents.yaml`.
 DOCUMENTS = SimplePage(
@@ -90,10 +92,12 @@ def default_key(slug, relation, obj, index):
 def load(loader):
     home = HomePage.objects.get(locale=Locale.get_default())
     folders = sorted(path for path in (loader.content_dir / "editions").iterdir() if path.is_dir())
-    waiting = [folder for folder in folders if load_edition(loader, home, folder)[1]]
-    # Their links name editions or paragraphs loaded after them: all are loaded now.
-    for folder in waiting:
-        load_edition(loader, home, folder, last_pass=True)
+    # The files say which versions an edition has: publishing while loading makes none.
+    with not_recorded():
+        waiting = [folder for folder in folders if load_edition(loader, home, folder)[1]]
+        # Their links name editions or paragraphs loaded after them: all are loaded now.
+        for folder in waiting:
+            load_edition(loader, home, folder, last_pass=True)
     load_simple_page(loader, DOCUMENTS, home)
 
 
@@ -103,6 +107,8 @@ def load_edition(loader, home, folder, last_pass=False):
     meta_path, text_path = folder / "edition.yaml", folder / "text.yaml"
     notes_path = folder / "notes.yaml"
     meta, segments = read_yaml(meta_path), read_yaml(text_path)
+    versions_files = version_files(folder)
+    edition_versions = read_versions(folder)
     notes = read_yaml(notes_path) if notes_path.exists() else {}
     slug = require(meta, "slug", meta_path)
     versions = [
@@ -173,6 +179,8 @@ def load_edition(loader, home, folder, last_pass=False):
     new = partial(EditionPage, slug=slug, locale=home.locale, translation_key=page_key)
     key = f"editions/{folder.name}"
     files = [meta_path, text_path] + ([notes_path] if notes_path.exists() else [])
+    files += versions_files
+    loaded_revision = existing.latest_revision_id if existing else None
     # The links' stored targets are part of what is loaded: a target edition made anew (with
     # a new id) updates the links to it.
     stored = [link.target for link in children["passage_links"]]
@@ -181,7 +189,71 @@ def load_edition(loader, home, folder, last_pass=False):
     if not links_waiting:  # else the next pass translates the page with all its links
         load_page_translations(loader, key, page)
         stand_in_where_untranslated(loader, key, page)
+        if page.latest_revision_id != loaded_revision:  # loaded now, not kept from the admin
+            set_versions(page, edition_versions)
     return page, links_waiting
+
+
+def version_files(folder):
+    """The files of an edition's versions that exist: versions.yaml and the snapshots."""
+    found = [folder / "versions.yaml"] if (folder / "versions.yaml").exists() else []
+    return found + sorted((folder / "versions").glob("*.yaml"))
+
+
+def read_versions(folder):
+    """[(number, date, description, snapshot or None for the current version)] from
+    versions.yaml and versions/<n>.yaml; None if the edition has no versions.yaml."""
+    path = folder / "versions.yaml"
+    if not path.exists():
+        return None
+    items = read_yaml(path)
+    if not isinstance(items, list):
+        raise ContentError(f"{path}: should be a list of versions")
+    found = []
+    for index, item in enumerate(items):
+        where = f"{path} (version {index + 1})"
+        number = require(item, "number", where, int)
+        if number != index + 1:
+            raise ContentError(f"{where}: versions are numbered 1, 2, 3… in order; found {number}")
+        date = require(item, "date", where, datetime.date)
+        description = item.get("description") or ""
+        if not isinstance(description, str):
+            raise ContentError(f"{where}: field “description” should be a str")
+        found.append((number, date, description))
+    result = []
+    for number, date, description in found:
+        data = None
+        if number < len(found):
+            data = read_yaml(folder / "versions" / f"{number}.yaml")
+            if not isinstance(data, dict) or not isinstance(data.get("segments"), list):
+                raise ContentError(
+                    f"{folder / 'versions' / f'{number}.yaml'}: should hold the version's "
+                    "“segments” and “notes”"
+                )
+        result.append((number, date, description, data))
+    return result
+
+
+def set_versions(page, items):
+    """Replace `page`'s versions by those of its files (`read_versions`); with none, the
+    edition as loaded is its version 1, dated its first publication."""
+    if items is None:
+        first = page.first_published_at or timezone.now()
+        items = [(1, timezone.localdate(first), "", None)]
+    page.edition_versions.all().delete()
+    language = page.locale.language_code
+    current = snapshot(page)
+    EditionVersion.objects.bulk_create(
+        EditionVersion(
+            page=page,
+            number=number,
+            published=date,
+            description=description,
+            snapshot=data or current,
+            digest=snapshot_digest(data or current, language),
+        )
+        for number, date, description, data in items
+    )
 
 
 def _version(item, path, rich_text):

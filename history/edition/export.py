@@ -1,5 +1,6 @@
-"""Writing editions back to files: `editions/<slug>/edition.yaml`, `text.yaml` and `notes.yaml`,
-and their translations, in the format `content.py` reads.
+"""Writing editions back to files: `editions/<slug>/edition.yaml`, `text.yaml`, `notes.yaml`,
+`versions.yaml` (with the snapshots of earlier versions in `versions/<n>.yaml`) and their
+translations, in the format `content.py` reads.
 
 An object keeps its translation key through an export and a load: the file gives the key only
 where it is not the one the loader would derive (`content.default_key`), as for objects made
@@ -51,11 +52,31 @@ def export_edition(exporter, page):
     notes = notes_data(page, keys)
     if notes or exporter.path(f"{folder}/notes.yaml").exists():
         exporter.write_yaml(f"{folder}/notes.yaml", notes)
+    export_versions(exporter, folder, page)
     for locale, po in translation_files(page):
         drop_obsolete(page, po)
         describe_entries(page, po)
         po.wrapwidth = PO_WIDTH
         exporter.write_po(f"translations/{locale.language_code}/{folder}.po", po)
+
+
+def export_versions(exporter, folder, page):
+    """versions.yaml, and a snapshot file for each version but the current one (whose text
+    and notes are the edition's own files)."""
+    versions = list(page.edition_versions.all())
+    if not versions:
+        return
+    items = []
+    for version in versions:
+        item = {"number": version.number, "date": version.published}
+        if version.description:
+            item["description"] = version.description
+        items.append(item)
+    exporter.write_yaml(f"{folder}/versions.yaml", items)
+    for version in versions[:-1]:
+        exporter.write_text(
+            f"{folder}/versions/{version.number}.yaml", _plain_yaml(version.snapshot)
+        )
 
 
 def child_keys(page):

@@ -9,9 +9,11 @@ only the editorial apparatus around them is translated.
 
 import re
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404
+from django.shortcuts import redirect
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -26,7 +28,7 @@ from wagtail.admin.panels import (
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.models import Locale, Orderable, Page, TranslatableMixin
 from wagtail.snippets.blocks import SnippetChooserBlock
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -35,7 +37,7 @@ from history.core.localized import default_language
 from history.core.models import EDITORIAL_FEATURES
 from history.core.roles import AUTHORS
 
-from . import views
+from . import version_views, views
 from .admin_form import CompactPanel, CompactSelect, SegmentsPanel
 from .blocks import VersionTextBlock
 from .choices import (
@@ -52,19 +54,35 @@ from .documents import DocumentsPage  # noqa: F401 (a page model of this app)
 # here, it is a model of the app.
 from .passage_links import PassageLink, PassageLinksPanel  # noqa: F401
 from .references import ParagraphRef
+from .versions import EditionVersion, posted_digest  # noqa: F401 (EditionVersion: a model)
 
 ANCHOR_PATTERN = re.compile(r"^p(\d+)$")
 
 
 class EditionPageForm(WagtailAdminPageForm):
-    """Checks that segments name the edition's versions, and gives new segments anchors.
+    """Checks that segments name the edition's versions, and gives new segments anchors; asks
+    for a public line on a published change to the text or notes.
 
-    Both need the child formsets' cleaned data, so they run after the form and its formsets
+    These need the child formsets' cleaned data, so they run after the form and its formsets
     have been validated, before a revision is saved.
     """
 
+    # Written afresh for each publication (never filled in from the page): see versions.py.
+    change_description = forms.CharField(
+        label=_("Public description of this change"),
+        max_length=200,
+        required=False,
+        help_text=_(
+            "One line for readers, e.g. “Corrected a date in paragraph 12.” It appears in the "
+            "edition's change log. Needed when you publish a change to the text or the notes."
+        ),
+    )
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if self.instance.pk and self.instance.locale_id != Locale.get_default().pk:
+            # A translation's publication makes no version of its own.
+            del self.fields["change_description"]
         if "segments" in self.formsets:
             # Each segment's form gives a text box to every version the edition has.
             self.formsets["segments"].form_kwargs["versions"] = [
@@ -105,7 +123,31 @@ class EditionPageForm(WagtailAdminPageForm):
         if valid:
             self.instance.assign_anchors([form.instance for form in segment_forms])
             valid = self._check_notes(codes, {form.instance.anchor for form in segment_forms})
-        return valid
+        return valid and self._check_change_description()
+
+    def _check_change_description(self):
+        """Publishing a change to the text or notes needs its line for the change log (a
+        draft does not); the form comes back with everything the editor wrote."""
+        if "change_description" not in self.fields or "action-publish" not in self.data:
+            return True
+        if self.cleaned_data.get("change_description"):
+            return True
+        current = self.instance.edition_versions.order_by("-number").first()
+        if current is None or current.digest == posted_digest(self):
+            return True
+        self.add_error(
+            "change_description",
+            _("Describe this change in one line for the change log, then publish again."),
+        )
+        return False
+
+    def save(self, commit=True):
+        page = super().save(commit=False)
+        page.pending_change_description = self.cleaned_data.get("change_description", "")
+        if commit:
+            page.save()
+            self.save_m2m()
+        return page
 
     def _check_notes(self, codes, anchors):
         valid = True
@@ -169,6 +211,9 @@ class EditionPage(RoutablePageMixin, Page):
     rights = RichTextField(_("rights"), features=EDITORIAL_FEATURES, blank=True)
     # The highest anchor number ever given out, so that an anchor is never reused.
     last_anchor_number = models.PositiveIntegerField(default=0, editable=False)
+    # The editor's line for the change log, kept with the revision until it is published
+    # (versions.py makes the version then, and empties it).
+    pending_change_description = models.CharField(max_length=200, blank=True, editable=False)
 
     base_form_class = EditionPageForm
     # The button on the home page's card for this page.
@@ -210,7 +255,7 @@ class EditionPage(RoutablePageMixin, Page):
         FieldPanel("rights"),
         InlinePanel("versions", label=_("Versions"), min_num=1),
     ]
-    text_panels = [SegmentsPanel("segments", label=_("Segments"))]
+    text_panels = [FieldPanel("change_description"), SegmentsPanel("segments", label=_("Segments"))]
     notes_panels = [
         InlinePanel("annotations", label=_("Editorial notes")),
         PassageLinksPanel("passage_links", label=_("Links to other documents")),
@@ -452,6 +497,20 @@ class EditionPage(RoutablePageMixin, Page):
 
     def tei(self, request):
         return views.tei(request, self)
+
+    # --- versions of the edition (versions.py) ---
+    @path("v/<int:number>/")
+    def old_version(self, request, number):
+        return version_views.old_version(request, self, number)
+
+    @path("v/<int:number>/parallel/")
+    def old_version_parallel(self, request, number):
+        # The notes of an earlier version link to "parallel/": the current comparison.
+        return redirect(self.url + "parallel/")
+
+    @path("changes/")
+    def change_log(self, request):
+        return version_views.change_log(request, self)
 
 
 def numbered(segments):

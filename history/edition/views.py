@@ -25,6 +25,7 @@ from .citation import edition_citation
 from .reading import Item, parallel_rows, reading_blocks, version_parts
 from .tei import CONTENT_TYPE as TEI_CONTENT_TYPE
 from .tei import tei_document
+from .versions import cached_history
 
 TOGGLE_VALUES = {"on": True, "off": False}
 
@@ -280,6 +281,7 @@ def _json_ld(request, page):
     its licence, based on the archival record it transcribes."""
     about = credits(request)
     record = _source_record(page)
+    history = cached_history(page, request)
     based_on = None
     if record is not None:
         based_on = {
@@ -319,6 +321,7 @@ def _json_ld(request, page):
             "publisher": {"@type": "Organization", "name": str(settings.WAGTAIL_SITE_NAME)},
             "license": about["licence_url"] or None,
             "isBasedOn": based_on,
+            "version": str(history[-1].number) if history else None,
         }
     )
 

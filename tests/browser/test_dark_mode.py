@@ -13,6 +13,7 @@ PAGES = [
     "/{lang}/fifth-bulletin/",
     "/{lang}/fifth-bulletin/?anatomy=on#p18",
     "/{lang}/fifth-bulletin/parallel/",
+    "/{lang}/fifth-bulletin/changes/",
     "/{lang}/documents/",
     "/{lang}/final-report/",
     "/{lang}/map/?place=shenyang",

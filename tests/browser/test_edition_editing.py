@@ -1,5 +1,5 @@
 """An editor revises the edition in the admin: a note and a segment's text, previewed, then
-published, and readers see the change.
+published with a line for the change log, and readers see the change and the new version.
 
 Not in a test transaction: the live server must see the editor's account and the published
 revision. The edition's previous revision is published again afterwards, as the other
@@ -14,6 +14,7 @@ pytestmark = [pytest.mark.browser]
 
 NOTE = "A note the editors revised in the admin."
 ADDED = " A sentence the editors added in the admin."
+DESCRIPTION = "Added a sentence to paragraph 8 and revised a note."
 
 
 @pytest.fixture
@@ -31,6 +32,8 @@ def editor(live_site, django_db_blocker):
         account.groups.add(Group.objects.get(name=EDITORS))
         yield account
         live_revision.publish()
+        # The site as loaded has one version of each edition.
+        edition.edition_versions.filter(number__gt=1).delete()
         account.delete()
 
 
@@ -65,6 +68,15 @@ def test_an_editor_revises_a_note_and_a_segment_previews_and_publishes(browser, 
     assert NOTE in preview.content()
     preview.close()
 
+    # Publishing a change needs its line for the change log; nothing written is lost meanwhile.
+    page.locator("footer [data-w-dropdown-target='toggle']").last.click()
+    page.locator("button[name='action-publish']").click()
+    error = page.get_by_text("Describe this change in one line for the change log").first
+    error.wait_for(state="attached")
+    page.get_by_role("tab", name="Text").click()
+    error.wait_for()  # beside the field, on the Text tab
+    assert page.locator(f"#id_segments-{segment}-texts-en").input_value().endswith(ADDED)
+    page.fill("#id_change_description", DESCRIPTION)
     page.locator("footer [data-w-dropdown-target='toggle']").last.click()
     page.locator("button[name='action-publish']").click()
     page.get_by_text("has been published").wait_for()
@@ -76,6 +88,13 @@ def test_an_editor_revises_a_note_and_a_segment_previews_and_publishes(browser, 
     html = page.content()
     assert ADDED.strip() in html
     assert NOTE in html
+    page.get_by_role("link", name="Change log").click()
+    page.wait_for_url("**/fifth-bulletin/changes/")
+    entry = page.locator("#v2")
+    assert DESCRIPTION in entry.inner_text()
+    assert "¶8" in entry.inner_text()
+    entry.get_by_role("link", name="¶8").click()
+    page.wait_for_url("**/fifth-bulletin/#p8")
     reader.close()
 
 

@@ -84,6 +84,7 @@ def edit_data(page, segments):
             "annotations": inline_formset([]),
             "passage_links": inline_formset([]),
             "comments": inline_formset([]),
+            "change_description": "Changed in the admin.",
             "action-publish": "publish",
         }
     )
@@ -191,8 +192,10 @@ def test_the_real_edition_is_previewed_saved_and_published_from_its_whole_form(
 
     # Saving leads back to the edit page, whose form now holds the draft.
     fields = form_of(editor_client, edition)
+    publish = [("action-publish", "publish")]
+    description = [("change_description", "Corrected paragraph 8.")]
     response = editor_client.post(
-        edit_url(edition), as_post_data(fields + [("action-publish", "publish")])
+        edit_url(edition), as_post_data(replace(fields, *description[0]) + publish)
     )
     assert response.status_code == 302
     html = editor_client.get("/en/fifth-bulletin/").content.decode()
@@ -284,6 +287,7 @@ def test_a_500_segment_edition_with_its_notes_fits_the_form_limits_and_saves(edi
     fields = form_of(editor_client, page)
     assert 4000 < len(fields) < settings.DATA_UPLOAD_MAX_NUMBER_FIELDS
     fields = replace(fields, "segments-499-texts-en", "The last sentence, revised.")
+    fields = replace(fields, "change_description", "Revised the last sentence.")
     assert len(fields) < settings.DATA_UPLOAD_MAX_NUMBER_FIELDS
     response = editor_client.post(
         edit_url(page), as_post_data(fields + [("action-publish", "publish")])

@@ -124,7 +124,7 @@ def test_the_new_document_is_found_cited_and_in_the_sitemap(client, series_with_
     ris = client.get("/en/made-up-memo/cite/ris/").content.decode()
     assert "A made-up memorandum on the campaign" in ris
     cited = client.get("/en/made-up-memo/", {"cite": "p2", "version": "en"}).content.decode()
-    assert "/en/made-up-memo/#p2" in cited
+    assert "/en/made-up-memo/v/1/#p2" in cited
     plain = client.get("/en/made-up-memo/text/", {"version": "en"}).content.decode()
     assert "English translation by the editors" in plain and "quibblewort" in plain
     assert "/en/made-up-memo/" in client.get("/sitemap.xml").content.decode()

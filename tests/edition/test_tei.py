@@ -128,9 +128,15 @@ def test_header_names_editors_translator_licence_source_and_revision(client, edi
     assert "are not covered" in licence.text
     assert header.find(f".//{T}sourceDesc/{T}bibl/{T}idno").text == "3/0/6/408"
     assert "根据档案材料翻印" in "".join(header.find(f".//{T}sourceDesc").itertext())
-    published = edition.last_published_at.date().isoformat()
-    assert header.find(f"{T}revisionDesc/{T}change").get("when") == published
-    assert header.find(f".//{T}editionStmt/{T}edition/{T}date").get("when") == published
+    # Version 1, dated as versions.yaml says.
+    change = header.find(f"{T}revisionDesc/{T}change")
+    assert (change.get("n"), change.get("when"), change.text) == (
+        "1",
+        "2026-11-27",
+        "First published.",
+    )
+    assert header.find(f".//{T}editionStmt/{T}edition").get("n") == "1"
+    assert header.find(f".//{T}editionStmt/{T}edition/{T}date").get("when") == "2026-11-27"
     assert "zh-p8" in header.find(f"{T}encodingDesc/{T}p").text
 
 

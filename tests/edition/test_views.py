@@ -118,7 +118,7 @@ def test_paragraph_citation(client, edition):
     assert '<details class="cite" id="cite" open>' in html
     assert "Citing paragraph 18." in html
     assert "para. 18" in html
-    assert "http://testserver/en/fifth-bulletin/#p18" in html
+    assert "http://testserver/en/fifth-bulletin/v/1/#p18" in html
     assert '<option value="p18" selected>' in html
 
 
@@ -137,7 +137,7 @@ def test_ris_and_bibtex_downloads(client, edition):
     assert ris["Content-Type"].startswith("application/x-research-info-systems")
     assert 'filename="fifth-bulletin-p18.ris"' in ris["Content-Disposition"]
     body = ris.content.decode()
-    assert "TY  - GOVDOC" in body and "UR  - http://testserver/en/fifth-bulletin/#p18" in body
+    assert "TY  - GOVDOC" in body and "UR  - http://testserver/en/fifth-bulletin/v/1/#p18" in body
     bib = client.get(URL + "cite/bibtex/")
     assert bib["Content-Type"].startswith("application/x-bibtex")
     assert bib.content.decode().startswith("@misc{luo1952,")
@@ -186,7 +186,7 @@ def test_a_newly_published_revision_shows_at_once(client, edition):
 
 def test_citing_the_chinese_original_names_it_and_links_to_it(client, edition):
     html = html_of(client, URL + "?version=zh&cite=p18")
-    assert "http://testserver/en/fifth-bulletin/?version=zh#p18" in html
+    assert "http://testserver/en/fifth-bulletin/v/1/?version=zh#p18" in html
     assert "Chinese original" in html[html.index('id="cite-chicago"') :]
 
 
