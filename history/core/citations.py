@@ -69,18 +69,22 @@ class Citation:
     locator: str = ""  # e.g. "para. 12"
     publisher: str = ""
     language: str = ""
-    translated: bool = False  # `translation` names a translation, not the original
-    gbt_type: str = "EB"  # GB/T 7714's type: EB an online text, A an archival document
     version: str = ""  # the number of the cited version of a work that changes
     accessed: datetime.date | None = None  # when the reader read it, for a work that changes
+    version_date: datetime.date | None = None  # when the cited version was published
+    translated: bool = False  # `translation` names a translation, not the original
+    gbt_type: str = "EB"  # GB/T 7714's type: EB an online text, A an archival document
 
     # --- GB/T 7714-2015, the national standard Chinese scholarship cites in ---
     def gbt7714(self, accessed=None, updated=None):
-        """An online resource: 主要责任者. 题名: 其他题名信息[类型/OL]. 出版者, 日期: 位置
-        (更新日期)[引用日期]. 获取和访问路径. `accessed` is the day the reader read it,
-        `updated` the date of the version read."""
+        """An online resource: 主要责任者. 题名: 其他题名信息[类型/OL]. 版本. 出版者, 日期:
+        位置(更新日期)[引用日期]. 获取和访问路径. `accessed` is the day the reader read it,
+        `updated` the date of the version read (by default the citation's own)."""
+        accessed = accessed or self.accessed
+        updated = updated or self.version_date
         creator = gbt_names([self.author]) if self.author else self.organisation
         title = self.title + (f": {self.translation}" if self.translated else "")
+        edition = _("Version %(number)s") % {"number": self.version} if self.version else ""
         where = f": {self.locator}" if self.locator else ""
         dates = f"({updated.isoformat()})" if updated else ""
         if accessed:
@@ -88,6 +92,7 @@ class Citation:
         parts = [
             creator,
             f"{title}[{self.gbt_type}/OL]",
+            edition,
             f"{self.website}, {self.date.isoformat()}{where}{dates}",
             self.url,
         ]

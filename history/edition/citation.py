@@ -52,4 +52,7 @@ def edition_citation(request, page, version, item=None, edition_version=None):
         language=version.language,
         version=number,
         accessed=timezone.localdate(),
+        version_date=edition_version.published if edition_version else None,
+        translated=not version.is_original,
+        gbt_type="A",  # an archival document, in GB/T 7714's types
     )

@@ -6,6 +6,7 @@ import re
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from history.core.models import HomePage
 from tests.edition.factories import make_edition
@@ -234,3 +235,20 @@ def test_metadata_names_the_edition_its_editors_licence_and_record(
     ]:
         assert tag in html, tag
     assert re.search(r'<meta name="DC.source" content="[^"]*3/0/6/408">', html)
+
+
+def test_the_chinese_site_cites_a_paragraph_by_gb_t_7714(client, site_content):
+    html = html_of(client, "/zh-hans/fifth-bulletin/?version=en&cite=p18")
+    citation = re.search(r'id="cite-gbt">([^<]*)<', html).group(1)
+    today = timezone.localdate().isoformat()
+    assert citation.startswith(
+        "罗瑞卿. 中共中央转发罗瑞卿关于全国禁毒运动第五号简报: 英文译本[A/OL]. 第 1 版. "
+        "第五号简报, 1952-09-14: 第 18 段("
+    )
+    assert citation.endswith(
+        f")[{today}]. http://testserver/zh-hans/fifth-bulletin/v/1/?version=en#p18."
+    )
+    # The original is no translation; the English site keeps its three styles.
+    original = html_of(client, "/zh-hans/fifth-bulletin/")
+    assert "第五号简报[A/OL]" in re.search(r'id="cite-gbt">([^<]*)<', original).group(1)
+    assert 'id="cite-gbt"' not in html_of(client, URL)
