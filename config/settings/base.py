@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "history.atlas",
     "history.timeline",
     "history.glossary",
+    "history.people",
     "history.lessons",
     "history.search",
     "history.publishing",

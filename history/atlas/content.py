@@ -6,6 +6,7 @@ from decimal import Decimal, InvalidOperation
 
 from wagtail.models import Locale
 
+from history.core.authority import GEONAMES_ID, WIKIDATA_ITEM
 from history.core.bibliography import SourceRecord
 from history.core.loading import ContentError, read_yaml, require, require_choice
 from history.core.models import HomePage
@@ -43,6 +44,8 @@ PLACES = SnippetList(
         "outline",  # GeoJSON
         Field("status_1952", required=True),
         Field("status_today"),
+        Field("wikidata", omitted_when_empty=True, validators=(WIKIDATA_ITEM,)),
+        Field("geonames", omitted_when_empty=True, validators=(GEONAMES_ID,)),
     ),
 )
 FIGURES = SnippetList(

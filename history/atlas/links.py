@@ -1,5 +1,6 @@
 """Place names marked in an edition's text, linked to the map (see history.edition.related)."""
 
+from history.core.authority import authority_uris
 from history.core.localized import localized
 from history.edition.reading import Link
 
@@ -29,6 +30,13 @@ def place_links(edition, request):
     for mention in mentions:
         place = places.get(mention.place.translation_key, mention.place)
         links.setdefault((mention.anchor, mention.version), []).append(
-            Link(mention.phrase, f"{base}?place={place.slug}", place.name, "place-link")
+            Link(
+                mention.phrase,
+                f"{base}?place={place.slug}",
+                place.name,
+                "place-link",
+                entry=f"{base}place/{place.slug}/",
+                authorities=tuple(authority_uris(place)),
+            )
         )
     return links

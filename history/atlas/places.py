@@ -8,6 +8,8 @@ from wagtail.models import RevisionMixin, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from history.core.authority import WikidataItem, geonames_field
+
 # China's extent, for a check on coordinates typed by hand.
 CHINA_BOUNDS = {"south": 18.0, "north": 54.0, "west": 73.0, "east": 135.0}
 
@@ -20,7 +22,7 @@ class PlaceKind(models.TextChoices):
     DISTRICT = "district", _("district")
 
 
-class Place(TranslatableMixin, RevisionMixin, index.Indexed, models.Model):
+class Place(TranslatableMixin, RevisionMixin, index.Indexed, WikidataItem):
     slug = models.SlugField(
         _("slug"), max_length=60, help_text=_("Names the place in links: /map/?place=rehe")
     )
@@ -60,6 +62,7 @@ class Place(TranslatableMixin, RevisionMixin, index.Indexed, models.Model):
     )
     status_1952 = models.TextField(_("in 1952"))
     status_today = models.TextField(_("today"), blank=True)
+    geonames = geonames_field()
 
     override_translatable_fields = [
         SynchronizedField("slug", overridable=False),
@@ -69,6 +72,8 @@ class Place(TranslatableMixin, RevisionMixin, index.Indexed, models.Model):
         SynchronizedField("longitude", overridable=False),
         SynchronizedField("approximate", overridable=False),
         SynchronizedField("outline", overridable=False),
+        SynchronizedField("wikidata", overridable=False),
+        SynchronizedField("geonames", overridable=False),
         TranslatableField("name"),
         TranslatableField("point_note"),
         TranslatableField("status_1952"),
@@ -89,6 +94,9 @@ class Place(TranslatableMixin, RevisionMixin, index.Indexed, models.Model):
         ),
         FieldPanel("status_1952"),
         FieldPanel("status_today"),
+        FieldRowPanel(
+            [FieldPanel("wikidata"), FieldPanel("geonames")], heading=_("Authority records")
+        ),
     ]
     search_fields = [
         index.SearchField("name"),

@@ -14,6 +14,7 @@ in the admin), and its strings in `translations/<language>/<name>.po`: `msgctxt 
 from dataclasses import dataclass
 from functools import partial
 
+from django.core.exceptions import ValidationError
 from wagtail.models import Locale
 
 from .file_order import existing_items
@@ -28,7 +29,8 @@ class Field:
 
     `required`: the item must give it. `choices`: the values it may take. `rich`: rich text
     (see prose.py). `flag`: true or false. `default`: its value when the item leaves it out.
-    `omitted_when_empty`: an export leaves it out of the item when it is empty."""
+    `omitted_when_empty`: an export leaves it out of the item when it is empty. `validators`:
+    the model field's validators, which a value given in the file must pass."""
 
     name: str
     required: bool = False
@@ -38,6 +40,7 @@ class Field:
     default: object = ""
     kind: type = str
     omitted_when_empty: bool = False
+    validators: tuple = ()
 
     def read(self, item, where):
         if self.rich:
@@ -53,6 +56,11 @@ class Field:
             raise ContentError(
                 f"{where}: {self.name} “{value}” is not one of {sorted(self.choices)}"
             )
+        for validate in self.validators if value not in (None, "") else ():
+            try:
+                validate(str(value))
+            except ValidationError as error:
+                raise ContentError(f"{where}: {self.name}: {error.messages[0]}") from error
         return str(value) if isinstance(self.default, str) and value is not None else value
 
     def write(self, obj):

@@ -95,13 +95,16 @@ class Block:
 
 
 class Link(NamedTuple):
-    """Words in a paragraph that lead somewhere: a place on the map, a glossary entry."""
+    """Words in a paragraph that lead somewhere: a place on the map, a glossary entry, a
+    person's entry in the index of people."""
 
     phrase: str
     url: str
     title: str
     css_class: str
     popover: str = ""  # a fragment URL that explains the words in place
+    entry: str = ""  # the thing's own page, when the link leads elsewhere (a place's page)
+    authorities: tuple = ()  # URIs of its authority records (Wikidata, GeoNames)
 
 
 def linked_text(text, links):

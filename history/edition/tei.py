@@ -26,7 +26,7 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 CONTENT_TYPE = "application/tei+xml; charset=utf-8"
 # The element that marks words the reader links, by the link's class (see `related.py`).
-MARK_ELEMENTS = {"place-link": "placeName", "term-link": "term"}
+MARK_ELEMENTS = {"place-link": "placeName", "term-link": "term", "person-link": "persName"}
 MIXED_CONTENT = {f"{{{NS}}}{tag}" for tag in ("p", "item", "bibl")}
 # The CCRD's record number, as the edition's source names it: "record 3/0/6/408".
 RECORD = re.compile(r"record (\d+(?:/\d+)+)")
@@ -130,6 +130,16 @@ def _header(root, page, request):
             "linkGrp of type alignment; a gap stands where a version has no text."
         ),
     )
+    _el(
+        encoding,
+        "p",
+        _(
+            "Place names, people and glossary terms marked by the editors are placeName, "
+            "persName and term elements. Their @ref gives the entry in the site's map, index "
+            "of people or glossary, then the Wikidata or GeoNames records that the editors "
+            "have checked to be the same place, person or concept."
+        ),
+    )
     languages = _el(_el(header, "profileDesc"), "langUsage")
     for version in page.all_versions:
         _el(languages, "language", version.label, ident=version.language)
@@ -207,7 +217,8 @@ def _marked(segment, text, links, request):
         else:
             last.tail = before
         tag = MARK_ELEMENTS.get(link.css_class, "rs")
-        last = _el(segment, tag, text[start:end], ref=request.build_absolute_uri(link.url))
+        refs = [request.build_absolute_uri(link.entry or link.url), *link.authorities]
+        last = _el(segment, tag, text[start:end], ref=" ".join(refs))
         position = end
     rest = text[position:]
     if last is None:

@@ -3,6 +3,7 @@ marked in the edition), the page in `site/glossary/glossary.yaml`, and their tra
 
 from wagtail.models import Locale
 
+from history.core.authority import WIKIDATA_ITEM
 from history.core.bibliography import SourceRecord
 from history.core.loading import ContentError, require
 from history.core.models import HomePage
@@ -28,6 +29,7 @@ TERMS = SnippetList(
         Field("short", required=True),
         Field("note", rich=True),  # may refer to other terms: [[key]]
         "sources",  # source records' keys
+        Field("wikidata", omitted_when_empty=True, validators=(WIKIDATA_ITEM,)),
         "mentions",  # where the term is marked in the edition
     ),
     # Marks are loaded as a set of their own (see load_mentions).

@@ -1,5 +1,6 @@
 """Terms marked in an edition's text, linked to the glossary (see history.edition.related)."""
 
+from history.core.authority import authority_uris
 from history.core.localized import localized
 from history.edition.reading import Link
 
@@ -35,6 +36,7 @@ def term_links(edition, request):
                 term.term,
                 "term-link",
                 f"{base}term/{term.slug}/",
+                authorities=tuple(authority_uris(term)),
             )
         )
     return links

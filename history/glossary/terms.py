@@ -11,13 +11,14 @@ from wagtail.models import RevisionMixin, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from history.core.authority import WikidataItem
 from history.core.models import EDITORIAL_FEATURES
 from history.edition.marks import TextMark
 
 from .pinyin import sort_key as pinyin_sort_key
 
 
-class GlossaryTerm(TranslatableMixin, RevisionMixin, index.Indexed, ClusterableModel):
+class GlossaryTerm(TranslatableMixin, RevisionMixin, index.Indexed, WikidataItem, ClusterableModel):
     slug = models.SlugField(_("slug"), max_length=60, help_text=_("Names the entry: #term-liang"))
     term = models.CharField(_("term"), max_length=120)
     chinese = models.CharField(_("Chinese"), max_length=60)
@@ -34,6 +35,7 @@ class GlossaryTerm(TranslatableMixin, RevisionMixin, index.Indexed, ClusterableM
         SynchronizedField("slug", overridable=False),
         SynchronizedField("chinese", overridable=False),
         SynchronizedField("pinyin", overridable=False),
+        SynchronizedField("wikidata", overridable=False),
         TranslatableField("term"),
         TranslatableField("short"),
         TranslatableField("note"),
@@ -44,6 +46,7 @@ class GlossaryTerm(TranslatableMixin, RevisionMixin, index.Indexed, ClusterableM
         FieldPanel("short"),
         FieldPanel("note"),
         FieldPanel("sources"),
+        FieldPanel("wikidata"),
     ]
     search_fields = [
         index.SearchField("term"),

@@ -26,18 +26,21 @@ from history.glossary.cross_references import plain_references
 from history.glossary.pages import GlossaryPage
 from history.glossary.terms import GlossaryTerm
 from history.lessons.pages import LessonPage
+from history.people.pages import PeoplePage
+from history.people.persons import Person
 from history.timeline.events import Event
 from history.timeline.pages import TimelinePage
 
 from .index import Index
 
 # The kinds of result, in the order the page lists them.
-KINDS = ["paragraph", "essay", "event", "place", "term", "lesson"]
+KINDS = ["paragraph", "essay", "event", "place", "person", "term", "lesson"]
 KIND_LABELS = {
     "paragraph": _("Paragraphs of the bulletin"),
     "essay": _("Essays"),
     "event": _("Timeline events"),
     "place": _("Places"),
+    "person": _("People"),
     "term": _("Glossary terms"),
     "lesson": _("Lessons"),
 }
@@ -89,6 +92,7 @@ def _build(request):
     documents += _pages(EssayPage, "essay", request, lambda p: [p.standfirst, *_blocks(p.body)])
     documents += _events(request)
     documents += _places(request)
+    documents += _people(request)
     documents += _terms(request)
     # Lessons: only what students see (never model answers or teacher notes).
     documents += _pages(LessonPage, "lesson", request, lambda p: [p.question, p.summary])
@@ -204,6 +208,26 @@ def _places(request):
             pinyin=place.pinyin,
         )
         for place in localized(Place.objects.order_by("name"))
+    ]
+
+
+def _people(request):
+    base = _home_of(PeoplePage, request)
+    if base is None:
+        return []
+    return [
+        Document(
+            kind="person",
+            key=(Person._meta.label_lower, person.pk),
+            title=person.name,
+            url=f"{base}person/{person.slug}/",
+            text=f"{person.name} {person.name_zh} {person.pinyin} {person.short} "
+            f"{_plain(person.note)}",
+            language=person.locale.language_code,
+            detail=person.name_zh if person.name_zh != person.name else "",
+            pinyin=person.pinyin,
+        )
+        for person in localized(Person.objects.order_by("name"))
     ]
 
 

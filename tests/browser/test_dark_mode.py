@@ -20,6 +20,7 @@ PAGES = [
     "/{lang}/numbers/",
     "/{lang}/timeline/",
     "/{lang}/glossary/#term-liang",
+    "/{lang}/people/#person-mao-zedong",
     "/{lang}/essays/",
     "/{lang}/essays/luo-ruiqing/",
     "/{lang}/lessons/",

@@ -14,6 +14,7 @@ from history.edition.models import DocumentsPage, EditionPage
 from history.essays.pages import EssayIndexPage, EssayPage
 from history.glossary.pages import GlossaryPage
 from history.lessons.pages import LessonIndexPage, LessonPage
+from history.people.pages import PeoplePage
 from history.search.pages import SearchPage
 from history.timeline.pages import TimelinePage
 
@@ -24,6 +25,7 @@ SECTIONS = [
     SearchPage,
     TimelinePage,
     GlossaryPage,
+    PeoplePage,
     MapPage,
     NumbersPage,
     AboutPage,
@@ -37,6 +39,7 @@ ONE_PER_HOME = [
     SearchPage,
     TimelinePage,
     GlossaryPage,
+    PeoplePage,
     MapPage,
     NumbersPage,
     AboutPage,

@@ -12,14 +12,15 @@ def _request():
     return RequestFactory().get("/en/fifth-bulletin/")
 
 
-def test_the_atlas_and_the_glossary_link_words_of_the_text(site_content):
+def test_the_atlas_the_glossary_and_the_people_link_words_of_the_text(site_content):
     with translation.override("en"):
         links = related.text_links(site_content, _request())
     found = [link for marked in links.values() for link in marked]
-    assert {link.css_class for link in found} == {"place-link", "term-link"}
+    assert {link.css_class for link in found} == {"place-link", "term-link", "person-link"}
     assert all(anchor in site_content.paragraph_numbers for anchor, _version in links)
     assert any(link.url.startswith("/en/map/?place=") for link in found)
     assert any(link.url.startswith("/en/glossary/#term-") and link.popover for link in found)
+    assert any(link.url.startswith("/en/people/#person-") and link.popover for link in found)
 
 
 def test_the_timeline_gives_the_events_of_the_edition(site_content):

@@ -181,13 +181,23 @@ def test_notes_point_at_their_segments(client, edition):
     assert any(n.text == note.note and n.get("target") == f"#en-{anchor}" for n in notes)
 
 
-def test_places_and_terms_are_marked_as_the_reader_marks_them(client, edition):
+def test_places_people_and_terms_are_marked_as_the_reader_marks_them(client, edition):
     root = ET.fromstring(tei(client).content)
     places = list(root.iter(f"{T}placeName"))
     terms = list(root.iter(f"{T}term"))
     assert places and terms
-    assert all(p.get("ref").startswith("http://testserver/en/map/?place=") for p in places)
+    # A place's @ref is its own page, then the authority records checked for it.
+    assert all(p.get("ref").startswith("http://testserver/en/map/place/") for p in places)
+    refs = {p.text: p.get("ref").split() for p in places}
+    assert refs["Beijing"] == [
+        "http://testserver/en/map/place/beijing/",
+        "http://www.wikidata.org/entity/Q956",
+        "https://sws.geonames.org/1816670/",
+    ]
     assert all("/en/glossary/#term-" in t.get("ref") for t in terms)
+    people = {p.text: p.get("ref").split() for p in root.iter(f"{T}persName")}
+    assert people["Luo Ruiqing"] == ["http://testserver/en/people/#person-luo-ruiqing"]
+    assert people["毛泽东"][1] == "http://www.wikidata.org/entity/Q5816"
     # The marked words stay in the text, in place.
     segment = next(s for s in root.iter(f"{T}seg") if s.find(f"{T}placeName") is not None)
     anchor = segment.get(XML_ID).split("-", 1)[1]

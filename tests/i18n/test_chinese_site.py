@@ -87,8 +87,17 @@ YU_AFTER_UNIT = re.compile(r"\d[份件名人两封起次个]余")
 
 def bare_numbers(text):
     """Numbers not written as the style sheet says."""
-    bare = [n for n in BARE_NUMBER.findall(text) if not (len(n) == 4 and 1700 <= int(n) <= 2099)]
+    bare = [
+        match.group()
+        for match in BARE_NUMBER.finditer(text)
+        if not _year(match.group(), text[match.end() : match.end() + 1])
+    ]
     return bare + YU_AFTER_UNIT.findall(text)
+
+
+def _year(number, after):
+    """A year: four digits within the site's centuries, or any four digits that 年 follows."""
+    return len(number) == 4 and (1700 <= int(number) <= 2099 or after == "年")
 
 
 def chinese_pages(client):
@@ -166,6 +175,7 @@ def test_the_checks_catch_what_they_are_for():
     assert bare_numbers("判刑33,786名，劳改2138名，1952年") == ["2138"]
     assert bare_numbers("收到检举18,000份余") == ["0份余"]
     assert bare_numbers("收到检举18,000余份") == []
+    assert bare_numbers("1678年12月13日生") == [] and bare_numbers("共1678名") == ["1678"]
     text = chinese_text(
         "<p>英文作“Tonghua, Jilin”（吉林通化），见<i>Opium Regimes</i>。"
         '<span lang="en">only under Chairman Mao</span> left in English</p>'

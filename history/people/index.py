@@ -1,0 +1,50 @@
+"""The people of the index in the reader's language, in index order, each with the
+paragraphs of the editions that name them."""
+
+from history.core import versions
+from history.core.localized import localized
+from history.edition.passages import passages
+from history.edition.references import ParagraphRef
+
+from .persons import Person, PersonMention
+
+
+def all_people(request):
+    """Every person in the reader's language, sorted, each with `shown_sources` and
+    `named_in`: [(edition title, [Passage])], the paragraphs that name them, in the editions'
+    order and a paragraph once."""
+
+    def build():
+        people = localized(Person.objects.prefetch_related("sources__collection"))
+        places = _named_in(request)
+        for person in people:
+            person.shown_sources = sorted(person.sources.all(), key=lambda record: record.key)
+            person.named_in = places.get(person.translation_key, [])
+        return sorted(people, key=lambda person: person.sort_key)
+
+    return versions.cached("people", build, request=request, tags=TAGS)
+
+
+TAGS = ("people", "edition", "core", versions.PAGES)
+
+
+def _named_in(request):
+    mentions = PersonMention.objects.select_related("person").order_by(
+        "edition__path", "anchor", "pk"
+    )
+    refs = {}
+    for mention in mentions:
+        ref = (ParagraphRef(mention.edition_id, mention.anchor), "")
+        refs.setdefault(mention.person.translation_key, {}).setdefault(ref, None)
+    found = passages({ref for by_person in refs.values() for ref in by_person}, request)
+    named_in = {}
+    for key, by_person in refs.items():
+        groups = {}  # in the editions' order (their place in the page tree)
+        for ref in by_person:
+            if ref in found:
+                groups.setdefault(found[ref].edition_title, []).append(found[ref])
+        named_in[key] = [
+            (title, sorted(shown, key=lambda passage: passage.number))
+            for title, shown in groups.items()
+        ]
+    return named_in
