@@ -13,13 +13,19 @@ from history.core import offline
 from history.core import views as core_views
 from history.core.sitemaps import MultilingualSitemap
 from history.lessons import short_links
+from history.opendata.sitemaps import OpenDataSitemap
 
 handler500 = "history.core.views.server_error"
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
+    path(
+        "sitemap.xml",
+        sitemap,
+        {"sitemaps": {"pages": MultilingualSitemap, "data": OpenDataSitemap}},
+        name="sitemap",
+    ),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("favicon.ico", core_views.favicon, name="favicon"),
     # At the root, so that the service worker's scope covers every language.

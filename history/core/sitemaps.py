@@ -42,7 +42,7 @@ class MultilingualSitemap(Sitemap):
                         "item": item,
                         "location": item.get_full_url(self.request) + subpath,
                         "lastmod": lastmod,
-                        "alternates": _alternates(versions, subpath),
+                        "alternates": hreflang_alternates(versions, subpath),
                     }
                 )
         lastmods = {url["lastmod"] for url in urls}
@@ -51,7 +51,7 @@ class MultilingualSitemap(Sitemap):
         return urls
 
 
-def _alternates(versions, subpath):
+def hreflang_alternates(versions, subpath=""):
     """hreflang links, the page's own language included, with x-default for the site's
     default language; none for a page that exists in one language only."""
     if len(versions) < 2:

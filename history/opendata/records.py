@@ -15,11 +15,15 @@ from history.atlas.data import figure_value
 from history.atlas.figures import ReportedFigure
 from history.atlas.pages import MapPage
 from history.atlas.places import Place
+from history.core.authority import authority_uris
+from history.core.bibliography import SourceRecord
 from history.core.localized import localized, localized_page
 from history.edition.changes import changes
 from history.edition.models import EditionPage
 from history.glossary.pages import GlossaryPage
 from history.glossary.terms import GlossaryTerm
+from history.people.index import all_people
+from history.people.pages import PeoplePage
 from history.timeline.events import Event
 
 
@@ -86,6 +90,7 @@ def edition_detail(request, page):
     versions = page.all_versions
     translation_notes = [n for notes in page.notes_by_anchor().values() for n in notes]
     annotations = [n for notes in page.annotations_by_anchor().values() for n in notes]
+    records = _annotation_sources(annotations)
     return {
         **edition_summary(request, page),
         "original_title_language": page.original_title_language,
@@ -139,6 +144,11 @@ def edition_detail(request, page):
                 "kind": n.kind,
                 "phrase": n.phrase,
                 "text": n.text,
+                "sources": [
+                    records[block["value"]]
+                    for block in n.sources.raw_data
+                    if block["value"] in records
+                ],
             }  # fmt: skip
             for n in annotations
         ],
@@ -150,6 +160,16 @@ def edition_detail(request, page):
             {"date": c.when.isoformat(), "version": c.version or None, "description": c.description}
             for c in changes(page)
         ],
+    }
+
+
+def _annotation_sources(annotations):
+    """{source record id: its key and citation} for the records the notes cite, in one query
+    however many notes cite them."""
+    ids = {block["value"] for note in annotations for block in note.sources.raw_data}
+    found = SourceRecord.objects.filter(pk__in=ids).select_related("collection")
+    return {
+        record.pk: {"key": record.key, "citation": plain(record.chicago_html)} for record in found
     }
 
 
@@ -194,6 +214,7 @@ def _place(request, place, map_url):
         "point_note": place.point_note,
         "in_1952": place.status_1952,
         "today": place.status_today,
+        **authorities(place, "wikidata", "geonames"),
     }
 
 
@@ -312,4 +333,49 @@ def _term(request, term, glossary_url):
         "pinyin": term.pinyin,
         "short": term.short,
         "note": plain(term.note),
+        **authorities(term, "wikidata"),
+    }
+
+
+def authorities(obj, *fields):
+    """The object's authority identifiers (empty where not checked) and their URIs."""
+    return {
+        **{field: getattr(obj, field) or None for field in fields},
+        "same_as": authority_uris(obj),
+    }
+
+
+# --- people ---
+
+
+def people(request):
+    index = localized_page(PeoplePage)
+    base = index.get_url(request) if index else None
+    return [_person(request, person, base) for person in all_people(request)]
+
+
+def _person(request, person, index_url):
+    return {
+        "id": person.slug,
+        "url": api_url(request, "person", person.slug),
+        "html_url": request.build_absolute_uri(f"{index_url}#person-{person.slug}")
+        if index_url
+        else None,
+        "name": person.name,
+        "name_zh": person.name_zh,
+        "pinyin": person.pinyin,
+        "born": person.born or None,
+        "died": person.died or None,
+        "short": person.short,
+        "note": plain(person.note),
+        "named_in": [
+            {
+                "edition": title,
+                "paragraph": passage.number,
+                "paragraph_url": request.build_absolute_uri(passage.url),
+            }
+            for title, passages in person.named_in
+            for passage in passages
+        ],
+        **authorities(person, "wikidata"),
     }

@@ -37,6 +37,7 @@ SHOWS = {
     "figures": ("atlas", "edition", "core", PAGES),
     "events": ("timeline", "atlas", "edition", "core", PAGES),
     "terms": ("glossary", PAGES),
+    "people": ("people", "edition", "core", PAGES),
 }
 
 
@@ -83,7 +84,7 @@ def _one(request, kind, items, slug):
 def index(request):
     endpoints = {
         name: request.build_absolute_uri(reverse(f"open_data:{name}"))
-        for name in ("editions", "places", "figures", "events", "terms")
+        for name in ("editions", "places", "figures", "events", "terms", "people")
     }
     return _json(request, {"endpoints": endpoints, "documentation": _page_url(request)})
 
@@ -149,6 +150,16 @@ def term(request, slug):
     return _one(request, "terms", records.terms(request), slug)
 
 
+@require_safe
+def people(request):
+    return _paginated(request, "people", records.people(request))
+
+
+@require_safe
+def person(request, slug):
+    return _one(request, "people", records.people(request), slug)
+
+
 # --- downloads ---
 
 CSV_FIELDS = {
@@ -160,7 +171,8 @@ CSV_FIELDS = {
     ],
     "places": [
         "id", "name", "name_zh", "pinyin", "kind", "parent", "latitude", "longitude",
-        "approximate", "point_note", "in_1952", "today", "map_url", "url",
+        "approximate", "point_note", "in_1952", "today", "wikidata", "geonames", "map_url",
+        "url",
     ],
     "events": [
         "id", "title", "date_label", "start", "end", "circa", "theme", "summary", "places",

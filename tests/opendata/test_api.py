@@ -18,7 +18,7 @@ from tests.lessons.factories import published_lesson
 
 pytestmark = pytest.mark.django_db
 API = "/en/api/v1/"
-LISTS = ["editions", "places", "figures", "events", "terms"]
+LISTS = ["editions", "places", "figures", "events", "terms", "people"]
 LICENCE = "https://creativecommons.org/licenses/by/4.0/"
 
 
@@ -233,3 +233,41 @@ def test_pages_link_their_data(client, edition, url, links):
     html = client.get(url).content.decode()
     for link in links:
         assert link in html, link
+
+
+def test_places_terms_and_people_name_their_authority_records(client, edition):
+    beijing = get_json(client, f"{API}places/beijing/")
+    assert (beijing["wikidata"], beijing["geonames"]) == ("Q956", "1816670")
+    assert beijing["same_as"] == [
+        "http://www.wikidata.org/entity/Q956",
+        "https://sws.geonames.org/1816670/",
+    ]
+    rehe = get_json(client, f"{API}places/rehe/")  # none checked: empty, not guessed
+    assert (rehe["wikidata"], rehe["geonames"], rehe["same_as"]) == (None, None, [])
+    mao = get_json(client, f"{API}people/mao-zedong/")
+    assert (mao["name_zh"], mao["born"], mao["wikidata"]) == ("毛泽东", "1893-12-26", "Q5816")
+    assert {k: mao["named_in"][0][k] for k in ("edition", "paragraph")} == {
+        "edition": "Fifth bulletin",
+        "paragraph": 26,
+    }
+    assert mao["named_in"][0]["paragraph_url"] == "http://testserver/en/fifth-bulletin/#p26"
+    luo = get_json(client, "/zh-hans/api/v1/people/luo-ruiqing/")
+    assert luo["name"] == "罗瑞卿" and luo["wikidata"] is None
+    text = client.get(f"{API}places.csv").content.decode("utf-8-sig")
+    rows = {row["id"]: row for row in csv.DictReader(io.StringIO(text))}
+    assert (rows["beijing"]["wikidata"], rows["beijing"]["geonames"]) == ("Q956", "1816670")
+
+
+def test_the_api_page_is_in_the_sitemap_in_both_languages(client, edition):
+    sitemap = client.get("/sitemap.xml").content.decode()
+    for language in ("en", "zh-hans"):
+        assert f"<loc>http://localhost/{language}/api/</loc>" in sitemap
+    assert 'hreflang="zh-hans" href="http://localhost/zh-hans/api/"' in sitemap
+
+
+def test_an_editorial_note_names_its_sources(client, edition):
+    data = get_json(client, f"{API}editions/fifth-bulletin/")
+    cited = [note for note in data["annotations"] if note["sources"]]
+    assert cited, "the fifth bulletin's notes cite sources"
+    for source in cited[0]["sources"]:
+        assert source["key"] and source["citation"]
