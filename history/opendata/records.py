@@ -191,11 +191,22 @@ def segment_data(request, page, segment):
 # --- places ---
 
 
-def places(request):
-    found = localized(Place.objects.select_related("parent"))
+def places(request, slug=None):
+    """Every place (or only the place `slug`, with its outline in 1952)."""
+    found = _chosen(Place.objects.select_related("parent"), slug)
     map_page = localized_page(MapPage)
     map_url = map_page.get_url(request) if map_page else None
-    return [_place(request, place, map_url) for place in found]
+    records = [_place(request, place, map_url) for place in found]
+    if slug:
+        for record, place in zip(records, found, strict=True):
+            record["outline"] = place.outline
+    return records
+
+
+def _chosen(queryset, slug):
+    """The objects of `queryset` in the reader's language, all or only the one `slug` names
+    (a slug is the same in every language)."""
+    return localized(queryset if slug is None else queryset.filter(slug=slug))
 
 
 def _place(request, place, map_url):
@@ -218,28 +229,24 @@ def _place(request, place, map_url):
     }
 
 
-def place_detail(request, slug):
-    """The place `slug` with its 1952 outline, or None."""
-    found = [p for p in localized(Place.objects.select_related("parent")) if p.slug == slug]
-    if not found:
-        return None
-    map_page = localized_page(MapPage)
-    data = _place(request, found[0], map_page.get_url(request) if map_page else None)
-    data["outline"] = found[0].outline
-    return data
-
-
 # --- figures ---
 
 
-def figures(request):
-    found = localized(ReportedFigure.objects.select_related("document", "place", "edition"))
+def figures(request, slug=None):
+    found = _chosen(ReportedFigure.objects.select_related("document", "place", "edition"), slug)
     urls = _edition_urls(request, {f.edition.translation_key for f in found if f.edition})
     return [_figure(request, figure, urls) for figure in found]
 
 
+def _edition_of(request, edition_urls, obj):
+    """The API address of `obj`'s edition, or None where no visitor may read it."""
+    if not obj.edition or obj.edition.translation_key not in edition_urls:
+        return None
+    slug = edition_urls[obj.edition.translation_key].rstrip("/").rsplit("/", 1)[-1]
+    return api_url(request, "edition", slug)
+
+
 def _figure(request, figure, edition_urls):
-    edition_live = figure.edition and figure.edition.translation_key in edition_urls
     return {
         "id": figure.slug,
         "url": api_url(request, "figure", figure.slug),
@@ -259,9 +266,7 @@ def _figure(request, figure, edition_urls):
         "place_name": figure.place.name if figure.place else None,
         "latitude": float(figure.place.latitude) if figure.place else None,
         "longitude": float(figure.place.longitude) if figure.place else None,
-        "edition": api_url(request, "edition", _slug_of(edition_urls, figure))
-        if edition_live
-        else None,
+        "edition": _edition_of(request, edition_urls, figure),
         "anchor": figure.anchor or None,
         "paragraph_url": _paragraph_url(request, edition_urls, figure.edition, figure.anchor),
         "phrase_original": figure.phrase_original,
@@ -271,22 +276,17 @@ def _figure(request, figure, edition_urls):
     }
 
 
-def _slug_of(edition_urls, obj):
-    """The slug of `obj`'s edition as the reader's URL names it (its last path part)."""
-    return edition_urls[obj.edition.translation_key].rstrip("/").rsplit("/", 1)[-1]
-
-
 # --- events ---
 
 
-def events(request):
-    found = localized(Event.objects.select_related("edition").prefetch_related("places", "sources"))
+def events(request, slug=None):
+    events = Event.objects.select_related("edition").prefetch_related("places", "sources")
+    found = _chosen(events, slug)
     urls = _edition_urls(request, {e.edition.translation_key for e in found if e.edition})
     return [_event(request, event, urls) for event in found]
 
 
 def _event(request, event, edition_urls):
-    edition_live = event.edition and event.edition.translation_key in edition_urls
     return {
         "id": event.slug,
         "url": api_url(request, "event", event.slug),
@@ -299,15 +299,15 @@ def _event(request, event, edition_urls):
         "summary": event.summary,
         "text": plain(event.text),
         "places": [api_url(request, "place", place.slug) for place in event.places.all()],
-        "edition": api_url(request, "edition", _slug_of(edition_urls, event))
-        if edition_live
-        else None,
+        "edition": _edition_of(request, edition_urls, event),
         "paragraphs": [
-            _paragraph_url(request, edition_urls, event.edition, anchor)
-            for anchor in event.anchor_list
-        ]
-        if edition_live
-        else [],
+            url
+            for url in (
+                _paragraph_url(request, edition_urls, event.edition, anchor)
+                for anchor in event.anchor_list
+            )
+            if url
+        ],
         "sources": [source.title for source in event.sources.all()],
     }
 
@@ -315,10 +315,10 @@ def _event(request, event, edition_urls):
 # --- glossary terms ---
 
 
-def terms(request):
+def terms(request, slug=None):
     glossary = localized_page(GlossaryPage)
     base = glossary.get_url(request) if glossary else None
-    return [_term(request, term, base) for term in localized(GlossaryTerm.objects.all())]
+    return [_term(request, term, base) for term in _chosen(GlossaryTerm.objects.all(), slug)]
 
 
 def _term(request, term, glossary_url):
@@ -348,10 +348,11 @@ def authorities(obj, *fields):
 # --- people ---
 
 
-def people(request):
+def people(request, slug=None):
     index = localized_page(PeoplePage)
     base = index.get_url(request) if index else None
-    return [_person(request, person, base) for person in all_people(request)]
+    found = [person for person in all_people(request) if slug in (None, person.slug)]
+    return [_person(request, person, base) for person in found]
 
 
 def _person(request, person, index_url):

@@ -73,13 +73,6 @@ def _paginated(request, kind, items):
     )
 
 
-def _one(request, kind, items, slug):
-    for item in items:
-        if item["id"] == slug:
-            return _json(request, item, kind)
-    raise Http404("No such object")
-
-
 @require_safe
 def index(request):
     endpoints = {
@@ -107,57 +100,27 @@ def edition(request, slug):
     raise Http404("No such edition")
 
 
-@require_safe
-def places(request):
-    return _paginated(request, "places", records.places(request))
+# The kinds of object listed alike: {list name: the function that reads them from records.py}.
+RECORDS = {
+    "places": records.places,
+    "figures": records.figures,
+    "events": records.events,
+    "terms": records.terms,
+    "people": records.people,
+}
 
 
 @require_safe
-def place(request, slug):
-    data = records.place_detail(request, slug)
-    if data is None:
-        raise Http404("No such place")
-    return _json(request, data, "places")
+def listing(request, kind):
+    return _paginated(request, kind, RECORDS[kind](request))
 
 
 @require_safe
-def figures(request):
-    return _paginated(request, "figures", records.figures(request))
-
-
-@require_safe
-def figure(request, slug):
-    return _one(request, "figures", records.figures(request), slug)
-
-
-@require_safe
-def events(request):
-    return _paginated(request, "events", records.events(request))
-
-
-@require_safe
-def event(request, slug):
-    return _one(request, "events", records.events(request), slug)
-
-
-@require_safe
-def terms(request):
-    return _paginated(request, "terms", records.terms(request))
-
-
-@require_safe
-def term(request, slug):
-    return _one(request, "terms", records.terms(request), slug)
-
-
-@require_safe
-def people(request):
-    return _paginated(request, "people", records.people(request))
-
-
-@require_safe
-def person(request, slug):
-    return _one(request, "people", records.people(request), slug)
+def detail(request, kind, slug):
+    found = RECORDS[kind](request, slug=slug)
+    if not found:
+        raise Http404("No such object")
+    return _json(request, found[0], kind)
 
 
 # --- downloads ---
@@ -179,7 +142,6 @@ CSV_FIELDS = {
         "paragraphs", "sources", "url",
     ],
 }  # fmt: skip
-READERS = {"figures": records.figures, "places": records.places, "events": records.events}
 
 
 @require_safe
@@ -191,7 +153,7 @@ def csv_download(request, kind):
     out.write("\ufeff")
     writer = csv.DictWriter(out, CSV_FIELDS[kind], extrasaction="ignore")
     writer.writeheader()
-    for row in READERS[kind](request):
+    for row in RECORDS[kind](request):
         writer.writerow({k: " ".join(v) if isinstance(v, list) else v for k, v in row.items()})
     page_cache.depends_on(request, licence.TAG, *SHOWS[kind])
     response = HttpResponse(out.getvalue().encode(), content_type="text/csv; charset=utf-8")

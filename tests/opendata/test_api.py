@@ -242,8 +242,8 @@ def test_places_terms_and_people_name_their_authority_records(client, edition):
         "http://www.wikidata.org/entity/Q956",
         "https://sws.geonames.org/1816670/",
     ]
-    rehe = get_json(client, f"{API}places/rehe/")  # none checked: empty, not guessed
-    assert (rehe["wikidata"], rehe["geonames"], rehe["same_as"]) == (None, None, [])
+    subei = get_json(client, f"{API}places/subei/")  # none checked: empty, not guessed
+    assert (subei["wikidata"], subei["geonames"], subei["same_as"]) == (None, None, [])
     mao = get_json(client, f"{API}people/mao-zedong/")
     assert (mao["name_zh"], mao["born"], mao["wikidata"]) == ("毛泽东", "1893-12-26", "Q5816")
     assert {k: mao["named_in"][0][k] for k in ("edition", "paragraph")} == {
