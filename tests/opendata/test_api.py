@@ -271,3 +271,9 @@ def test_an_editorial_note_names_its_sources(client, edition):
     assert cited, "the fifth bulletin's notes cite sources"
     for source in cited[0]["sources"]:
         assert source["key"] and source["citation"]
+
+
+def test_a_place_of_its_own_adds_its_outline(client, edition):
+    listing = get_json(client, f"{API}places/")["results"]
+    assert all("outline" not in place for place in listing)
+    assert "outline" in get_json(client, f"{API}places/rehe/")
