@@ -323,3 +323,34 @@ def test_a_bad_versions_file_is_refused_with_its_name(content_copy, site_content
     (content_copy / FOLDER / "versions.yaml").write_text(text)
     with pytest.raises(Exception, match=re.escape(message)):
         load_site(content_copy, force=True)
+
+
+def test_a_scheduled_correction_keeps_its_description_until_it_goes_live(editor_client, edition):
+    from django.core.management import call_command
+    from wagtail.models import Revision
+
+    fields = edited_form(editor_client, edition)
+    fields = replace(fields, "change_description", "Corrected paragraph 8 on schedule.")
+    tomorrow = timezone.localtime() + datetime.timedelta(days=1)
+    fields = replace(fields, "go_live_at", tomorrow.strftime("%Y-%m-%d %H:%M"))
+    response = editor_client.post(
+        edit_url(edition), as_post_data(fields + [("action-publish", "publish")])
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    # Scheduled, not published: no new version yet, and readers see the text as it was.
+    assert not EditionVersion.objects.filter(page=edition, number=2).exists()
+    assert ADDED.strip() not in html_of(editor_client, URL)
+
+    # The time comes (the schedule moved into the past, as the clock would move past it).
+    revision = Revision.page_revisions.exclude(approved_go_live_at=None).get(
+        object_id=str(edition.pk)
+    )
+    past = timezone.now() - datetime.timedelta(minutes=1)
+    revision.approved_go_live_at = past
+    revision.content["go_live_at"] = past.isoformat()
+    revision.save(update_fields=["approved_go_live_at", "content"])
+    call_command("publish_scheduled", verbosity=0)
+    version = EditionVersion.objects.get(page=edition, number=2)
+    assert version.description == "Corrected paragraph 8 on schedule."
+    editor_client.logout()
+    assert "Corrected paragraph 8 on schedule." in html_of(editor_client, URL + "changes/")
