@@ -8,7 +8,8 @@ Chinese.
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils.html import format_html, strip_tags
+from django.utils.html import escape, format_html, strip_tags
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -184,6 +185,13 @@ class SourceRecord(RevisionMixin, index.Indexed, models.Model):
 
     def chicago(self):
         return strip_tags(self.chicago_html())
+
+    def reference_html(self):
+        """The record as a list of sources gives it to the reader: by GB/T 7714-2015 for
+        Chinese readers, the standard they cite by; in Chicago style otherwise."""
+        if (get_language() or "").startswith("zh"):
+            return escape(self.gbt7714())
+        return self.chicago_html()
 
     # --- GB/T 7714-2015, reference list entry ---
     GBT_TYPES = {

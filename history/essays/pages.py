@@ -8,7 +8,7 @@ from collections import Counter
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
-from django.utils.html import escape, strip_tags
+from django.utils.html import strip_tags
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -278,7 +278,7 @@ class EssayPage(StandInTranslations, Page):
         parts["bibliography_style"] = "GB/T 7714—2015" if gbt else ""
 
         def entry(record):
-            return mark_chinese(escape(record.gbt7714()) if gbt else record.chicago_html())
+            return mark_chinese(record.reference_html())
 
         parts["primary_sources"] = [(r, entry(r)) for r in primary]
         parts["secondary_sources"] = [(r, entry(r)) for r in secondary]

@@ -270,3 +270,12 @@ def test_search_finds_people_by_name_in_either_script(client, site_content):
     assert 'href="/en/people/person/harry-anslinger/"' in html
     zh = client.get("/zh-hans/search/?q=%E7%BD%97%E7%91%9E%E5%8D%BF&type=person").content.decode()
     assert 'href="/zh-hans/people/person/luo-ruiqing/"' in zh
+
+
+@pytest.mark.parametrize("path", ["people/person/harry-anslinger/", "glossary/term/public-trial/"])
+def test_chinese_readers_see_sources_cited_by_gbt_7714(client, site_content, path):
+    zh = client.get(f"/zh-hans/{path}").content.decode()
+    en = client.get(f"/en/{path}").content.decode()
+    sources = zh.split("出处：")[1].split("</p>")[0]
+    assert re.search(r"\[(A|J|M|DB)(/OL)?\]", sources), sources
+    assert "Sources:" in en and not re.search(r"\[(A|J|M|DB)(/OL)?\]", en.split("Sources:")[1])
