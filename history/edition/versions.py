@@ -28,6 +28,7 @@ from wagtail.models import Locale
 
 from history.core import versions as cache_versions
 from history.core.bibliography import SourceRecord
+from history.core.language_parts import HAN
 
 # Whether publications make versions now: `load_site` sets the versions from files instead.
 _recording = contextvars.ContextVar("recording_edition_versions", default=True)
@@ -72,6 +73,14 @@ class EditionVersion(models.Model):
         if self.description:
             return self.description
         return _("First published.") if self.number == 1 else _("Text or notes revised.")
+
+    @property
+    def description_language(self):
+        """The language the editor wrote the line in (it is shown as written, in every
+        language of the site), or "" for the site's own line, which is in the reader's."""
+        if not self.description:
+            return ""
+        return "zh-Hans" if HAN.search(self.description) else "en"
 
 
 # --- snapshots ---

@@ -200,6 +200,9 @@ def test_the_chinese_edition_shows_the_same_versions_in_chinese(client, edition)
     assert "您正在阅读第 1 版（共 2 版）" in old
     log = html_of(client, ZH_URL + "changes/")
     assert "更新日志" in log and "首次发布。" in log
+    # The editor's line is shown as written, marked as English for readers and their tools.
+    assert '<p class="change-log__description" lang="en">Corrected paragraph 8.</p>' in log
+    assert '<p class="change-log__description">首次发布。</p>' in log
 
 
 def test_publishing_the_chinese_edition_makes_no_version_and_keeps_its_notes(
