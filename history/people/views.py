@@ -6,6 +6,7 @@ from django.template.response import TemplateResponse
 from history.core.fragments import fragment_or_page
 
 from .index import all_people
+from .schema import person_json_ld
 
 
 def index(request, page):
@@ -21,6 +22,7 @@ def person(request, page, slug):
     context = page.get_context(request)
     context["person"] = found
     context["entry_url"] = f"{page.get_url(request)}#person-{slug}"
+    context["json_ld"] = person_json_ld(found, request.build_absolute_uri())
     return fragment_or_page(
         request,
         "people/person_page.html",

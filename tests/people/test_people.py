@@ -279,3 +279,20 @@ def test_chinese_readers_see_sources_cited_by_gbt_7714(client, site_content, pat
     sources = zh.split("出处：")[1].split("</p>")[0]
     assert re.search(r"\[(A|J|M|DB)(/OL)?\]", sources), sources
     assert "Sources:" in en and not re.search(r"\[(A|J|M|DB)(/OL)?\]", en.split("Sources:")[1])
+
+
+def test_a_persons_page_describes_them_as_schema_org_data(client, site_content):
+    import json
+
+    html = client.get("/en/people/person/mao-zedong/").content.decode()
+    data = json.loads(
+        re.search(r'<script type="application/ld\+json">(.*?)</script>', html).group(1)
+    )
+    assert data["@type"] == "Person" and data["name"] == "Mao Zedong"
+    assert (data["alternateName"], data["birthDate"], data["deathDate"]) == (
+        "毛泽东",
+        "1893-12-26",
+        "1976-09-09",
+    )
+    assert data["sameAs"] == ["https://www.wikidata.org/wiki/Q5816"]
+    assert data["url"] == "http://testserver/en/people/person/mao-zedong/"
