@@ -5,14 +5,15 @@ from history.core import versions
 from history.core.localized import localized
 from history.edition.passages import passages
 from history.edition.references import ParagraphRef
+from history.edition.series import series
 
 from .persons import Person, PersonMention
 
 
 def all_people(request):
     """Every person in the reader's language, sorted, each with `shown_sources` and
-    `named_in`: [(edition title, [Passage])], the paragraphs that name them, in the editions'
-    order and a paragraph once."""
+    `named_in`: [(edition title, [Passage])], the paragraphs that name them, the editions in
+    the order of their dates and a paragraph once."""
 
     def build():
         people = localized(Person.objects.prefetch_related("sources__collection"))
@@ -37,14 +38,19 @@ def _named_in(request):
         ref = (ParagraphRef(mention.edition_id, mention.anchor), "")
         refs.setdefault(mention.person.translation_key, {}).setdefault(ref, None)
     found = passages({ref for by_person in refs.values() for ref in by_person}, request)
+    # The editions in the series' order, the order of their dates.
+    order = {entry.short_title: n for n, entry in enumerate(series(request))}
     named_in = {}
     for key, by_person in refs.items():
-        groups = {}  # in the editions' order (their place in the page tree)
+        groups = {}
         for ref in by_person:
             if ref in found:
                 groups.setdefault(found[ref].edition_title, []).append(found[ref])
-        named_in[key] = [
-            (title, sorted(shown, key=lambda passage: passage.number))
-            for title, shown in groups.items()
-        ]
+        named_in[key] = sorted(
+            (
+                (title, sorted(shown, key=lambda passage: passage.number))
+                for title, shown in groups.items()
+            ),
+            key=lambda group: order.get(group[0], len(order)),
+        )
     return named_in

@@ -296,3 +296,15 @@ def test_a_persons_page_describes_them_as_schema_org_data(client, site_content):
     )
     assert data["sameAs"] == ["https://www.wikidata.org/wiki/Q5816"]
     assert data["url"] == "http://testserver/en/people/person/mao-zedong/"
+
+
+def test_the_paragraphs_that_name_a_person_follow_the_series_in_each_language(client, site_content):
+    luo = entry(client.get("/en/people/").content.decode(), "luo-ruiqing")
+    named = luo.split("Named in:")[1].split("</p>")[0]
+    # The documents in the order of their dates: August, September, December.
+    assert named.index("Second bulletin") < named.index("Fifth bulletin") < named.index("Final")
+    assert re.search(r"¶1</a>, <a [^>]+>¶3</a>", named)
+    zh = entry(client.get("/zh-hans/people/").content.decode(), "luo-ruiqing")
+    named = zh.split("提到此人的段落：")[1].split("</p>")[0]
+    assert named.index("第二号简报") < named.index("第五号简报") < named.index("总结报告")
+    assert re.search(r"¶1</a>、<a [^>]+>¶3</a>", named) and "；" in named
