@@ -46,3 +46,32 @@ class TextMark(models.Model):
             raise ValidationError({"version": _("This paragraph has no text in that version.")})
         if not segment.contains(self.phrase, self.version):
             raise ValidationError({"phrase": _("These words are not in that paragraph.")})
+        text = segment.text_in(self.version)
+        start = text.find(self.phrase)
+        for other in self.marks_of_other_kinds():
+            begins = text.find(other.phrase)
+            if (
+                begins >= 0
+                and begins < start + len(self.phrase)
+                and start < begins + len(other.phrase)
+            ):
+                raise ValidationError(
+                    {
+                        "phrase": _(
+                            "These words overlap “%(words)s”, marked in this paragraph already "
+                            "(%(kind)s): the text can link the same words once only."
+                        )
+                        % {"words": other.phrase, "kind": other._meta.verbose_name}
+                    }
+                )
+
+    def marks_of_other_kinds(self):
+        """The marks that other apps made in the same version of the same paragraph (a place
+        beside a term, a term beside a person), in any language of the edition."""
+        for model in TextMark.__subclasses__():
+            if model is not type(self):
+                yield from model.objects.filter(
+                    edition__translation_key=self.edition.translation_key,
+                    anchor=self.anchor,
+                    version=self.version,
+                )

@@ -169,7 +169,7 @@ def _annotation_sources(annotations):
     ids = {block["value"] for note in annotations for block in note.sources.raw_data}
     found = SourceRecord.objects.filter(pk__in=ids).select_related("collection")
     return {
-        record.pk: {"key": record.key, "citation": plain(record.chicago_html)} for record in found
+        record.pk: {"key": record.key, "citation": plain(record.chicago_html())} for record in found
     }
 
 
@@ -359,7 +359,7 @@ def _person(request, person, index_url):
     return {
         "id": person.slug,
         "url": api_url(request, "person", person.slug),
-        "html_url": request.build_absolute_uri(f"{index_url}#person-{person.slug}")
+        "html_url": request.build_absolute_uri(f"{index_url}person/{person.slug}/")
         if index_url
         else None,
         "name": person.name,
@@ -378,5 +378,6 @@ def _person(request, person, index_url):
             for title, passages in person.named_in
             for passage in passages
         ],
+        "sources": [record.title for record in person.shown_sources],
         **authorities(person, "wikidata"),
     }

@@ -32,7 +32,7 @@ PAGE_SIZE = 100
 # What each kind of record shows (tags, see `history/core/versions.py`): links to editions
 # depend on which pages are live and public.
 SHOWS = {
-    "editions": ("edition", PAGES),
+    "editions": ("edition", "core", PAGES),  # core: the sources its notes cite
     "places": ("atlas", PAGES),
     "figures": ("atlas", "edition", "core", PAGES),
     "events": ("timeline", "atlas", "edition", "core", PAGES),

@@ -22,7 +22,7 @@ def person(request, page, slug):
     context = page.get_context(request)
     context["person"] = found
     context["entry_url"] = f"{page.get_url(request)}#person-{slug}"
-    context["json_ld"] = person_json_ld(found, request.build_absolute_uri())
+    context["json_ld"] = person_json_ld(found, request.build_absolute_uri(request.path))
     return fragment_or_page(
         request,
         "people/person_page.html",

@@ -11,6 +11,7 @@ from django.contrib.auth.models import Group
 from wagtail.models import Locale, PageViewRestriction
 
 from history.atlas.places import Place
+from history.core.bibliography import SourceRecord
 from history.edition.models import EditionPage
 from history.essays.pages import EssayPage
 from history.opendata import views
@@ -269,11 +270,28 @@ def test_an_editorial_note_names_its_sources(client, edition):
     data = get_json(client, f"{API}editions/fifth-bulletin/")
     cited = [note for note in data["annotations"] if note["sources"]]
     assert cited, "the fifth bulletin's notes cite sources"
+    records = {record.key: record for record in SourceRecord.objects.all()}
     for source in cited[0]["sources"]:
-        assert source["key"] and source["citation"]
+        assert records[source["key"]].title[:20] in source["citation"]
 
 
 def test_a_place_of_its_own_adds_its_outline(client, edition):
     listing = get_json(client, f"{API}places/")["results"]
     assert all("outline" not in place for place in listing)
     assert "outline" in get_json(client, f"{API}places/rehe/")
+
+
+def test_an_editions_record_is_dropped_when_a_source_its_notes_cite_changes(
+    client, edition, settings
+):
+    settings.PAGE_CACHE = True
+    url = f"{API}editions/fifth-bulletin/"
+    data = client.get(url).json()
+    key = next(note for note in data["annotations"] if note["sources"])["sources"][0]["key"]
+    assert any(client.get(url).get("X-Page-Cache") == "hit" for _ in range(3))
+    record = SourceRecord.objects.get(key=key)
+    record.title = "A Corrected Title of the Record"
+    record.save()
+    response = client.get(url)
+    assert response["X-Page-Cache"] == "miss"
+    assert "A Corrected Title of the Record" in response.content.decode()

@@ -68,9 +68,23 @@ def test_an_editor_marks_a_name_only_where_the_text_has_it(client, site_content)
     response = client.post(url, {**data, "phrase": "毛泽东"})
     assert response.status_code == 200
     assert "These words are not in that paragraph." in response.content.decode()
+    # Words a glossary term marks already are not marked twice: the text links them once.
     response = client.post(url, {**data, "anchor": "p27", "phrase": "毛主席"})
+    assert response.status_code == 200
+    assert "These words overlap “毛主席”, marked in this paragraph already" in (
+        response.content.decode()
+    )
+    # A name the text has, marked nowhere else, is marked.
+    luo = Person.objects.get(slug="luo-ruiqing", locale__language_code="en")
+    PersonMention.objects.filter(person=luo, anchor="p92", version="en").delete()
+    data = {"edition": site_content.pk, "anchor": "p92", "version": "en", "person": luo.pk}
+    response = client.post(url, {**data, "phrase": "Luo Ruiqing"})
     assert response.status_code == 302
-    assert PersonMention.objects.filter(person=person, anchor="p27", version="zh").exists()
+    assert PersonMention.objects.filter(person=luo, anchor="p92", version="en").exists()
+    assert (
+        'href="/en/people/#person-luo-ruiqing"'
+        in client.get("/en/fifth-bulletin/").content.decode()
+    )
 
 
 def test_teachers_cannot_change_the_index_of_people(client, site_content):

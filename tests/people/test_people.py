@@ -219,6 +219,10 @@ def test_an_editor_cannot_save_a_malformed_identifier_or_date(site_content):
             {"mentions": [{"anchor": "p26", "version": "zh", "phrase": "周恩来"}]},
             r"people.yaml: mao-zedong \(mention 1\): These words are not in that paragraph",
         ),
+        (
+            {"mentions": [{"anchor": "p27", "version": "zh", "phrase": "毛主席"}]},
+            r"people.yaml: mao-zedong \(mention 1\): These words overlap “毛主席”",
+        ),
     ],
 )
 def test_the_loader_refuses_bad_people(site_content, tmp_path, change, message):
