@@ -19,6 +19,7 @@ import contextvars
 import copy
 import hashlib
 import json
+import re
 
 from django.apps import apps
 from django.db import models
@@ -80,7 +81,10 @@ class EditionVersion(models.Model):
         language of the site), or "" for the site's own line, which is in the reader's."""
         if not self.description:
             return ""
-        return "zh-Hans" if HAN.search(self.description) else "en"
+        han = len(HAN.findall(self.description))
+        latin = len(re.findall(r"[A-Za-z]", self.description))
+        # By its main script: an English line may quote a Chinese word.
+        return "zh-Hans" if han * 2 >= latin else "en"
 
 
 # --- snapshots ---

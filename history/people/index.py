@@ -1,6 +1,8 @@
 """The people of the index in the reader's language, in index order, each with the
 paragraphs of the editions that name them."""
 
+from wagtail.models import Locale
+
 from history.core import versions
 from history.core.localized import localized
 from history.edition.passages import passages
@@ -18,7 +20,16 @@ def all_people(request):
     def build():
         people = localized(Person.objects.prefetch_related("sources__collection"))
         places = _named_in(request)
+        # Their names as the source language writes them, for people without a Chinese name
+        # (Harry J. Anslinger, shown as 哈里·J·安斯林格 on the Chinese site).
+        source_names = dict(
+            Person.objects.filter(locale=Locale.get_default()).values_list(
+                "translation_key", "name"
+            )
+        )
         for person in people:
+            original = source_names.get(person.translation_key, "")
+            person.source_name = original if original != person.name and not person.name_zh else ""
             person.shown_sources = sorted(person.sources.all(), key=lambda record: record.key)
             person.named_in = places.get(person.translation_key, [])
         return sorted(people, key=lambda person: person.sort_key)

@@ -12,7 +12,8 @@ def person_json_ld(person, url):
         {
             "@type": "Person",
             "name": person.name,
-            "alternateName": person.name_zh if person.name_zh != person.name else "",
+            "alternateName": person.source_name
+            or (person.name_zh if person.name_zh != person.name else ""),
             "birthDate": person.born,
             "deathDate": person.died,
             "description": person.short,

@@ -357,3 +357,13 @@ def test_a_scheduled_correction_keeps_its_description_until_it_goes_live(editor_
     assert version.description == "Corrected paragraph 8 on schedule."
     editor_client.logout()
     assert "Corrected paragraph 8 on schedule." in html_of(editor_client, URL + "changes/")
+
+
+def test_an_editors_line_is_marked_by_its_main_script():
+    line = EditionVersion(number=2, description="Corrected 关内 in ¶3.")
+    assert line.description_language == "en"
+    assert (
+        EditionVersion(number=2, description="更正第3段的“关内”。").description_language
+        == "zh-Hans"
+    )
+    assert EditionVersion(number=1, description="").description_language == ""

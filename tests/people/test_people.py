@@ -312,3 +312,23 @@ def test_the_paragraphs_that_name_a_person_follow_the_series_in_each_language(cl
     named = zh.split("提到此人的段落：")[1].split("</p>")[0]
     assert named.index("第二号简报") < named.index("第五号简报") < named.index("总结报告")
     assert re.search(r"¶1</a>、<a [^>]+>¶3</a>", named) and "；" in named
+
+
+def test_each_language_is_marked_as_such(client, site_content):
+    zh = entry(client.get("/zh-hans/people/").content.decode(), "harry-anslinger")
+    # A person without a Chinese name keeps their own beside the transliteration.
+    assert '哈里·J·安斯林格 <span lang="en">Harry J. Anslinger</span>' in zh
+    assert (
+        '<span lang="en">'
+        not in entry(client.get("/zh-hans/people/").content.decode(), "mao-zedong").split("</h2>")[
+            0
+        ]
+    )
+    en = entry(client.get("/en/people/").content.decode(), "mao-zedong")
+    # Chinese quoted in an English note is marked as Chinese.
+    assert '<span lang="zh-Hans">主席</span>' in en
+    assert '(<span lang="zh-Hans">只有毛泽东时代才能解决</span>)' in en
+
+
+def test_the_sitemap_keeps_its_last_modified_date(client, site_content):
+    assert client.get("/sitemap.xml").has_header("Last-Modified")

@@ -5,6 +5,7 @@ import re
 from django import template
 from django.utils import translation
 from django.utils.html import conditional_escape, format_html, strip_tags
+from django.utils.safestring import mark_safe
 
 from ..language_parts import mark_chinese
 
@@ -21,3 +22,12 @@ def citation(value):
     if translation.get_language().startswith("en") or not LATIN.search(strip_tags(html)):
         return html
     return format_html('<span lang="en">{}</span>', mark_chinese(html))
+
+
+@register.filter
+def chinese_marked(html):
+    """`html` with its runs of Chinese marked as Chinese, on a page in another language (an
+    editor's English note quoting the source); unchanged on a Chinese page."""
+    if (translation.get_language() or "").startswith("zh"):
+        return html
+    return mark_safe(mark_chinese(str(conditional_escape(html))))
