@@ -5,11 +5,11 @@ from wagtail.models import Locale
 
 from history.core.authority import WIKIDATA_ITEM
 from history.core.bibliography import SourceRecord
-from history.core.loading import ContentError, require
+from history.core.loading import ContentError
 from history.core.models import HomePage
 from history.core.simple_pages import SimplePage, load_simple_page
 from history.core.snippet_lists import Field, SnippetList, load_snippet_list, read_items
-from history.edition.models import EditionPage
+from history.edition.listed_marks import load_marks
 
 from .cross_references import referenced_slugs
 from .pages import GlossaryPage
@@ -66,34 +66,5 @@ def load_terms(loader, path, items):
 
 
 def load_mentions(loader, path, items, terms):
-    """The terms marked in the editions (a mark names its edition unless it is in EDITION),
-    each edition's replaced as a set when its marks change in the file, unless an editor has
-    changed them in the admin since the last load."""
-    by_edition = {}
-    for item in items:
-        for index, mark in enumerate(item.get("mentions") or []):
-            where = f"{path}: {item['key']} (mention {index + 1})"
-            by_edition.setdefault(mark.get("edition", EDITION), []).append((where, item, mark))
-    editions = EditionPage.objects.filter(locale=Locale.get_default())
-    for slug in dict.fromkeys([EDITION, *by_edition]):  # in the file's order
-        edition = editions.filter(slug=slug).first()
-        if edition is None:
-            if slug == EDITION:
-                continue  # a site without the bulletin (as some tests build) marks nothing
-            raise ContentError(f"{path}: no edition “{slug}”")
-        mentions = [
-            (
-                where,
-                TermMention(
-                    edition=edition,
-                    anchor=require(mark, "anchor", where),
-                    version=require(mark, "version", where),
-                    phrase=require(mark, "phrase", where),
-                    term=terms[item["key"]],
-                ),
-            )
-            for where, item, mark in by_edition.get(slug, [])
-        ]
-        marks = [[m.anchor, m.version, m.phrase, m.term.slug] for _where, m in mentions]
-        queryset = TermMention.objects.filter(edition=edition)
-        loader.sync_set(f"glossary/mentions/{slug}", marks, queryset, mentions)
+    """The terms marked in the editions (see history/edition/listed_marks.py)."""
+    load_marks(loader, "glossary/mentions", path, items, terms, TermMention, EDITION)

@@ -5,11 +5,11 @@ from wagtail.models import Locale
 
 from history.core.authority import WIKIDATA_ITEM
 from history.core.bibliography import SourceRecord
-from history.core.loading import ContentError, require
+from history.core.loading import ContentError
 from history.core.models import HomePage
 from history.core.simple_pages import SimplePage, load_simple_page
 from history.core.snippet_lists import Field, SnippetList, load_snippet_list, read_items
-from history.edition.models import EditionPage
+from history.edition.listed_marks import load_marks
 
 from . import life_dates
 from .pages import PeoplePage
@@ -65,33 +65,5 @@ def load_people(loader, path, items):
 
 
 def load_mentions(loader, path, items, people):
-    """The people marked in the editions (a mark names its edition unless it is in EDITION),
-    each edition's replaced as a set when its marks change in the file, unless an editor has
-    changed them in the admin since the last load."""
-    by_edition = {}
-    for item in items:
-        for index, mark in enumerate(item.get("mentions") or []):
-            where = f"{path}: {item['key']} (mention {index + 1})"
-            if not isinstance(mark, dict):
-                raise ContentError(f"{where}: should be a mapping of edition, anchor, version")
-            by_edition.setdefault(mark.get("edition", EDITION), []).append((where, item, mark))
-    editions = EditionPage.objects.filter(locale=Locale.get_default())
-    for slug in dict.fromkeys([EDITION, *by_edition]):  # in the file's order
-        edition = editions.filter(slug=slug).first()
-        if edition is None:
-            if slug == EDITION:
-                continue  # a site without the bulletin (as some tests build) marks nothing
-            raise ContentError(f"{path}: no edition “{slug}”")
-        mentions = []
-        for where, item, mark in by_edition.get(slug, []):
-            mention = PersonMention(
-                edition=edition,
-                anchor=require(mark, "anchor", where),
-                version=require(mark, "version", where),
-                phrase=require(mark, "phrase", where),
-                person=people[item["key"]],
-            )
-            mentions.append((where, mention))
-        marks = [[m.anchor, m.version, m.phrase, m.person.slug] for _where, m in mentions]
-        queryset = PersonMention.objects.filter(edition=edition)
-        loader.sync_set(f"people/mentions/{slug}", marks, queryset, mentions)
+    """The people marked in the editions (see history/edition/listed_marks.py)."""
+    load_marks(loader, "people/mentions", path, items, people, PersonMention, EDITION)
