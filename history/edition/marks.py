@@ -7,6 +7,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 
+from history.core.localized import localized
+
 
 class TextMark(models.Model):
     """The exact words of one version of one paragraph. A subclass adds its `edition` and its
@@ -35,6 +37,27 @@ class TextMark(models.Model):
 
     def __str__(self):
         return f"{self.phrase} ({self.anchor}, {self.version})"
+
+    @classmethod
+    def with_targets(cls, edition):
+        """[(mark, its target in the reader's language)] for the marks of `edition` in any
+        language (marks belong to the source edition): two queries."""
+        marks = list(
+            cls.objects.filter(edition__translation_key=edition.translation_key).select_related(
+                cls.target
+            )
+        )
+        model = cls._meta.get_field(cls.target).related_model
+        keys = {getattr(mark, cls.target).translation_key for mark in marks}
+        found = localized(model.objects.filter(translation_key__in=keys)) if marks else []
+        targets = {target.translation_key: target for target in found}
+        return [
+            (
+                mark,
+                targets.get(getattr(mark, cls.target).translation_key, getattr(mark, cls.target)),
+            )
+            for mark in marks
+        ]
 
     def clean(self):
         if not self.edition_id:

@@ -6,29 +6,18 @@ from history.edition.reading import Link
 
 from .az import entry_url
 from .pages import GlossaryPage
-from .terms import GlossaryTerm, TermMention
+from .terms import TermMention
 
 
 def term_links(edition, request):
     """{(anchor, version): [Link]} for the terms marked in `edition` (any language): each
     links to its glossary entry, and opens its short definition in place."""
-    mentions = list(
-        TermMention.objects.filter(edition__translation_key=edition.translation_key).select_related(
-            "term"
-        )
-    )
     glossary = next(iter(localized(GlossaryPage.objects.live())), None)
-    if not mentions or glossary is None:
+    if glossary is None:
         return {}
     base = glossary.get_url(request)
-    keys = {mention.term.translation_key for mention in mentions}
-    terms = {
-        term.translation_key: term
-        for term in localized(GlossaryTerm.objects.filter(translation_key__in=keys))
-    }
     links = {}
-    for mention in mentions:
-        term = terms.get(mention.term.translation_key, mention.term)
+    for mention, term in TermMention.with_targets(edition):
         links.setdefault((mention.anchor, mention.version), []).append(
             Link(
                 mention.phrase,
