@@ -1,6 +1,7 @@
 """The people of the index in the reader's language, in index order, each with the
 paragraphs of the editions that name them."""
 
+from django.db.models import F
 from wagtail.models import Locale
 
 from history.core import versions
@@ -44,24 +45,23 @@ def _named_in(request):
     mentions = PersonMention.objects.select_related("person").order_by(
         "edition__path", "anchor", "pk"
     )
-    refs = {}
-    for mention in mentions:
+    refs = {}  # {person: {(paragraph, ""): the edition's translation key}}
+    for mention in mentions.annotate(edition_key=F("edition__translation_key")):
         ref = (ParagraphRef(mention.edition_id, mention.anchor), "")
-        refs.setdefault(mention.person.translation_key, {}).setdefault(ref, None)
+        refs.setdefault(mention.person.translation_key, {})[ref] = str(mention.edition_key)
     found = passages({ref for by_person in refs.values() for ref in by_person}, request)
     # The editions in the series' order, the order of their dates.
-    order = {entry.short_title: n for n, entry in enumerate(series(request))}
+    order = {entry.translation_key: n for n, entry in enumerate(series(request))}
     named_in = {}
     for key, by_person in refs.items():
-        groups = {}
-        for ref in by_person:
+        groups = {}  # {edition: (its title, [Passage])}
+        for ref, edition in by_person.items():
             if ref in found:
-                groups.setdefault(found[ref].edition_title, []).append(found[ref])
-        named_in[key] = sorted(
-            (
-                (title, sorted(shown, key=lambda passage: passage.number))
-                for title, shown in groups.items()
-            ),
-            key=lambda group: order.get(group[0], len(order)),
-        )
+                groups.setdefault(edition, (found[ref].edition_title, []))[1].append(found[ref])
+        named_in[key] = [
+            (title, sorted(shown, key=lambda passage: passage.number))
+            for edition, (title, shown) in sorted(
+                groups.items(), key=lambda group: order.get(group[0], len(order))
+            )
+        ]
     return named_in

@@ -332,3 +332,17 @@ def test_each_language_is_marked_as_such(client, site_content):
 
 def test_the_sitemap_keeps_its_last_modified_date(client, site_content):
     assert client.get("/sitemap.xml").has_header("Last-Modified")
+
+
+def test_two_editions_with_the_same_short_title_stay_apart(client, site_content):
+    from history.edition.models import EditionPage
+
+    EditionPage.objects.filter(slug="final-report").update(short_title="Fifth bulletin")
+    from history.core import versions
+
+    versions.changed("edition")
+    luo = entry(client.get("/en/people/").content.decode(), "luo-ruiqing")
+    named = luo.split("Named in:")[1].split("</p>")[0]
+    # The fifth bulletin's paragraphs, then the final report's, each group on its own.
+    assert named.count("Fifth bulletin") == 2
+    assert re.search(r"Fifth bulletin <a [^>]+>¶1</a>, <a [^>]+>¶92</a>; Fifth bulletin", named)
