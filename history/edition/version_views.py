@@ -10,6 +10,7 @@ from django.utils.translation import get_language
 
 from history.core import versions as cache_versions
 
+from . import related
 from .changes import paragraph_changes, term_notes_changed
 from .citation import edition_citation
 from .reading import reading_blocks
@@ -35,6 +36,11 @@ def old_version(request, page, number):
         page.default_version(get_language()) if code is None else page.get_version(code)
     )
 
+    # Places, terms and people marked today are marked in the earlier text too, where its
+    # words are the same.
+    links = related.text_links(page, request)
+    link_tags = related.tags_of(related.TEXT_LINKS)
+
     def render():
         old = restore(page, EditionVersion.objects.get(pk=version.pk), get_language())
         notes = old.notes_by_anchor()
@@ -42,7 +48,7 @@ def old_version(request, page, number):
             "page": old,
             "version": document_version,
             "blocks": reading_blocks(
-                old.all_segments, document_version, notes, {}, old.annotations_by_anchor(), {}
+                old.all_segments, document_version, notes, links, old.annotations_by_anchor(), {}
             ),
             "notes": [note for anchor_notes in notes.values() for note in anchor_notes],
             "term_notes": [n for n in old.all_term_notes if n.version == document_version.code],
@@ -59,7 +65,7 @@ def old_version(request, page, number):
         render,
         vary=[page.pk, version.pk, document_version.code],
         request=request,
-        tags=("edition", "core"),
+        tags=None if link_tags is None else ("edition", "core", *link_tags),
     )
     context = page.get_context(request)
     context.update(

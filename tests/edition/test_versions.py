@@ -367,3 +367,16 @@ def test_an_editors_line_is_marked_by_its_main_script():
         == "zh-Hans"
     )
     assert EditionVersion(number=1, description="").description_language == ""
+
+
+def test_an_earlier_version_marks_places_terms_and_people_as_the_current_one(client, edition):
+    publish_revised(edition)
+    old = html_of(client, URL + "v/1/")
+    for kind in ("place-link", "term-link", "person-link"):
+        assert f'<a class="{kind}"' in old, kind
+    assert 'href="/en/people/#person-luo-ruiqing"' in old
+    # The stored page is dropped when the marks change.
+    from history.people.persons import PersonMention
+
+    PersonMention.objects.filter(edition=edition).delete()
+    assert 'class="person-link"' not in html_of(client, URL + "v/1/")
