@@ -181,7 +181,9 @@ def edit_as_an_editor(tmp_path):
     term.save_revision()
     translate(term, {"term": "烟馆", "short": "吸食鸦片的场所。"})
     edition = en(EditionPage, slug="fifth-bulletin")
-    TermMention.objects.create(edition=edition, anchor="p9", version="zh", phrase="东北", term=term)
+    TermMention.objects.create(
+        edition=edition, anchor="p9", version="zh", phrase="逮捕数", term=term
+    )
 
     translate(en(GlossaryTerm, slug="addicts"), {"short": "吸毒成瘾的人（改）。"})
 
