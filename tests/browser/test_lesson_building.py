@@ -4,6 +4,8 @@ Not in a test transaction: the live server must see the teacher's account, so it
 and removed afterwards with the lesson.
 """
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -74,6 +76,11 @@ def test_a_teacher_builds_a_lesson_and_a_visitor_opens_it_by_its_short_link(
     expect(prompt).to_be_focused()
     prompt.press_sequentially("What does the arrest rate measure?")
     expect(prompt).to_have_text("What does the arrest rate measure?")
+    # The editor writes its words into the form's field a moment later: publish once they are
+    # there, or the form sends the empty field of a busy moment before.
+    prompt.blur()
+    field = page.locator("input[name='body-1-value-prompt']")
+    expect(field).to_have_value(re.compile("What does the arrest rate measure"), timeout=15000)
     add("Map view")
     page.select_option("select[name='body-2-value-kind']", "arrests")
     page.locator("[data-w-dropdown-target='toggle']").last.click()
