@@ -2,6 +2,7 @@
 parts), so that screen readers pronounce them and browsers pick a Chinese font."""
 
 import re
+import unicodedata
 
 from .html_text import replace_in_text
 
@@ -24,3 +25,10 @@ def mark_chinese(html, language="zh-Hans"):
     return replace_in_text(
         html, CHINESE_RUN, lambda match: f'<span lang="{language}">{match.group(0)}</span>'
     )
+
+
+def plain_latin(text):
+    """`text` in lower case without its accents (“Luó Ruìqīng” → “luo ruiqing”): how a Latin
+    headword sorts."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()

@@ -12,6 +12,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from history.core.authority import WikidataItem
+from history.core.language_parts import plain_latin
 from history.core.models import EDITORIAL_FEATURES
 from history.edition.marks import TextMark
 
@@ -74,7 +75,7 @@ class GlossaryTerm(TranslatableMixin, RevisionMixin, index.Indexed, WikidataItem
         otherwise (as ((syllable or word, tone), ...), so that both kinds compare)."""
         if self.locale.language_code.startswith("zh") and self.pinyin:
             return pinyin_sort_key(self.pinyin, self.chinese)
-        return tuple((word, 0) for word in _plain_latin(self.term).split())
+        return tuple((word, 0) for word in plain_latin(self.term).split())
 
     @property
     def letter(self):
@@ -105,10 +106,3 @@ class TermMention(TextMark):
                 fields=["edition", "anchor", "version", "phrase"], name="unique_term_mention"
             )
         ]
-
-
-def _plain_latin(text):
-    import unicodedata
-
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()

@@ -1,8 +1,6 @@
 """People named in the documents and essays, and where editors have marked them in the
 editions' text."""
 
-import unicodedata
-
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -14,6 +12,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from history.core.authority import WikidataItem
+from history.core.language_parts import plain_latin
 from history.core.models import EDITORIAL_FEATURES
 from history.edition.marks import TextMark
 
@@ -99,8 +98,8 @@ class Person(TranslatableMixin, RevisionMixin, index.Indexed, WikidataItem, Clus
         """Where the entry goes: by pinyin in Chinese where the person has it, else by the
         surname first (`sort_as`) or the name, letters without their accents."""
         if self.locale.language_code.startswith("zh") and self.pinyin:
-            return _plain_latin(self.pinyin)
-        return _plain_latin(self.sort_as or self.name)
+            return plain_latin(self.pinyin)
+        return plain_latin(self.sort_as or self.name)
 
 
 class PersonMention(TextMark):
@@ -126,8 +125,3 @@ class PersonMention(TextMark):
                 fields=["edition", "anchor", "version", "phrase"], name="unique_person_mention"
             )
         ]
-
-
-def _plain_latin(text):
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
